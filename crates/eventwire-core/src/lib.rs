@@ -1,0 +1,17 @@
+//! eventwire's core: turns a news article into an analysed [`Document`].
+//!
+//! One module per pipeline stage. The core does no I/O of its own: readers
+//! take bytes or a reader they are handed, stages are plain functions of a
+//! document (and, later, loaded models).
+
+pub mod calendar;
+pub mod clean;
+pub mod dateline;
+pub mod document;
+pub mod extract;
+pub mod pipeline;
+pub mod provenance;
+pub mod read;
+pub mod segment;
+
+pub use document::{Document, Span};

@@ -1,0 +1,1 @@
+//! The pipeline: one raw article in, one analysed document out.
