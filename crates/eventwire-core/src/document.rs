@@ -72,6 +72,10 @@ pub struct Input {
     pub url: Option<String>,
     /// 1-based record number inside a JSON Lines or WARC file.
     pub record: Option<u64>,
+    /// The container's own id of the article (JSON Lines `id`, `WARC-Record-ID`).
+    pub source_id: Option<String>,
+    /// When the page was fetched (`WARC-Date`), not when it was published.
+    pub fetched: Option<String>,
 }
 
 /// A date written in a calendar other than the Gregorian, converted.
@@ -310,10 +314,14 @@ mod tests {
             format: Format::Txt,
             url: None,
             record: None,
+            source_id: None,
+            fetched: None,
         };
         let doc = Document::new(input, "Hello.".into());
         let json = serde_json::to_value(&doc).unwrap();
-        for layer in ["entities", "times", "places", "quotes", "counts", "events", "sources"] {
+        for layer in [
+            "entities", "times", "places", "quotes", "counts", "events", "sources",
+        ] {
             assert_eq!(json[layer], serde_json::json!([]), "{layer}");
         }
         assert!(json["dateline"].is_null());

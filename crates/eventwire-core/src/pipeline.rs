@@ -1,1 +1,206 @@
-//! The pipeline: one raw article in, one analysed document out.
+//! The pipeline: one raw article in, one analysed [`Document`] out.
+//!
+//! Stages run in order, each a plain function that reads what the earlier
+//! ones wrote: extraction (HTML only), cleaning, dateline, provenance,
+//! segmentation. Stages that do not exist yet leave their layers empty.
+
+use crate::clean::clean;
+use crate::dateline::find_dateline;
+use crate::document::{Document, Token};
+use crate::extract::extract;
+use crate::provenance::find_sources;
+use crate::read::{Body, RawArticle};
+use crate::segment::{split_sentences, tokenize};
+use std::fmt;
+
+/// What the caller wants in the output.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Fill the `tokens` layer (it is large, so it is off by default).
+    pub tokens: bool,
+}
+
+/// Why an article could not be analysed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnalyzeError {
+    /// Nothing was left to analyse (an HTML page with no article, an empty body).
+    NoText(&'static str),
+}
+
+impl fmt::Display for AnalyzeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnalyzeError::NoText(why) => f.write_str(why),
+        }
+    }
+}
+
+impl std::error::Error for AnalyzeError {}
+
+/// Analyse one article.
+pub fn analyze(raw: RawArticle, options: Options) -> Result<Document, AnalyzeError> {
+    let RawArticle {
+        input,
+        body,
+        title,
+        date,
+        warnings,
+    } = raw;
+    let mut removed = Vec::new();
+    let mut site_name = None;
+    let mut metadata_date = date;
+    let (title, body_text) = match body {
+        Body::Html(html) => {
+            let article = extract(&html);
+            if article.text.trim().is_empty() {
+                return Err(AnalyzeError::NoText("no article text found in the HTML"));
+            }
+            removed.extend(article.removed);
+            site_name = article.site_name;
+            metadata_date = metadata_date.or(article.published);
+            (title.or(article.title), article.text)
+        }
+        Body::Text(text) if title.is_none() => {
+            let (headline, rest) = split_headline(&text);
+            (headline.map(str::to_string), rest.to_string())
+        }
+        Body::Text(text) => (title, text),
+    };
+    let cleaned = clean(&body_text);
+    if cleaned.text.trim().is_empty() {
+        return Err(AnalyzeError::NoText("no text left after cleaning"));
+    }
+    removed.extend(cleaned.removed);
+
+    let mut doc = Document::new(input, cleaned.text);
+    doc.title = title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+    doc.removed = removed;
+    doc.warnings = warnings;
+
+    let metadata_date = metadata_date.as_deref().and_then(iso_date_prefix);
+    let year_hint = metadata_date
+        .as_deref()
+        .or(doc.input.fetched.as_deref().and_then(|d| d.get(..4)))
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse().ok());
+    if let Some((dateline, notes)) = find_dateline(&doc.text, year_hint) {
+        doc.warnings.extend(notes);
+        doc.dateline = Some(dateline);
+    }
+    doc.published = metadata_date.or_else(|| {
+        doc.dateline
+            .as_ref()
+            .and_then(|d| d.date.clone())
+            .filter(|d| !d.starts_with('-'))
+    });
+    doc.sources = find_sources(&doc.text, doc.dateline.as_ref(), site_name.as_deref());
+
+    let token_spans = tokenize(&doc.text);
+    doc.sentences = split_sentences(&doc.text, &token_spans);
+    if options.tokens {
+        doc.tokens = Some(
+            token_spans
+                .iter()
+                .map(|span| Token {
+                    start: span.start,
+                    end: span.end,
+                    pos: None,
+                    lemma: None,
+                    head: None,
+                    dep: None,
+                })
+                .collect(),
+        );
+    }
+    Ok(doc)
+}
+
+/// A plain-text file often opens with its headline on a line of its own:
+/// short, without final punctuation, followed by a blank line and more text.
+fn split_headline(text: &str) -> (Option<&str>, &str) {
+    let trimmed = text.trim_start();
+    let Some(break_at) = trimmed.find("\n\n").or_else(|| trimmed.find("\r\n\r\n")) else {
+        return (None, text);
+    };
+    let first = trimmed[..break_at].trim();
+    let rest = &trimmed[break_at..];
+    let words = first.split_whitespace().count();
+    let ends_like_prose = first.ends_with(['.', ',', ';', ':', '-', '–', '—']);
+    let is_headline = !first.contains('\n')
+        && (2..=25).contains(&words)
+        && first.len() <= 200
+        && !ends_like_prose
+        && !looks_like_date_line(first)
+        && !rest.trim().is_empty();
+    if is_headline {
+        (Some(first), rest)
+    } else {
+        (None, text)
+    }
+}
+
+/// Wikinews and others open with a line that is only a date
+/// ("Friday, January 4, 2019"): that is a dateline, not a headline.
+fn looks_like_date_line(line: &str) -> bool {
+    let digits = line.chars().filter(char::is_ascii_digit).count();
+    let words = line.split_whitespace().count();
+    words <= 5 && digits >= 4 && line.chars().filter(|c| c.is_alphabetic()).count() <= 25
+}
+
+/// `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) from the start of an ISO-ish date or
+/// date-time; other date forms are left to the dateline.
+fn iso_date_prefix(date: &str) -> Option<String> {
+    let date = date.trim();
+    let bytes = date.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        bytes
+            .get(range)
+            .is_some_and(|s| s.iter().all(u8::is_ascii_digit))
+    };
+    if !digits(0..4) {
+        return None;
+    }
+    if bytes.get(4) == Some(&b'-') && digits(5..7) {
+        if bytes.get(7) == Some(&b'-') && digits(8..10) {
+            return Some(date[..10].to_string());
+        }
+        return Some(date[..7].to_string());
+    }
+    (bytes.len() == 4).then(|| date.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headline_is_split_from_a_plain_text_body() {
+        let text =
+            "Russia Wants Military Solution To Syrian Crisis: US\n\nPhoto: X\n\nBody text here.";
+        let (title, rest) = split_headline(text);
+        assert_eq!(
+            title,
+            Some("Russia Wants Military Solution To Syrian Crisis: US")
+        );
+        assert!(rest.contains("Body text here."));
+    }
+
+    #[test]
+    fn prose_first_paragraph_is_not_a_headline() {
+        let text = "Shares fell sharply on Monday in Tokyo.\n\nMore text.";
+        assert_eq!(split_headline(text).0, None);
+        let text = "Friday, January 4, 2019\n\nMore text.";
+        assert_eq!(split_headline(text).0, None);
+        assert_eq!(split_headline("One paragraph only").0, None);
+    }
+
+    #[test]
+    fn iso_dates_from_metadata() {
+        assert_eq!(
+            iso_date_prefix("2016-02-07T10:00:00Z").as_deref(),
+            Some("2016-02-07")
+        );
+        assert_eq!(iso_date_prefix("2016-02").as_deref(), Some("2016-02"));
+        assert_eq!(iso_date_prefix("Feb 7, 2016"), None);
+    }
+}

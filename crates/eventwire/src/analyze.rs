@@ -1,0 +1,171 @@
+//! `eventwire analyze`: read, analyse in parallel, print in input order.
+
+use crate::inputs::{Failure, Inputs, Item};
+use crate::summary::write_summary;
+use crate::AnalyzeArgs;
+use anyhow::Context;
+use eventwire_core::pipeline::{analyze, Options};
+use eventwire_core::Document;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+/// Failures printed per file before the rest are only counted.
+const FAILURES_SHOWN_PER_FILE: usize = 20;
+
+enum Outcome {
+    Analyzed(Box<Document>),
+    Failed(Failure),
+}
+
+/// Counts for the closing report.
+#[derive(Default)]
+struct Tally {
+    analyzed: u64,
+    failed: u64,
+    failures_by_file: HashMap<String, usize>,
+}
+
+pub fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .context("cannot start worker threads")?;
+    let options = Options {
+        tokens: args.tokens,
+    };
+    let mut inputs = Inputs::new(&args.paths);
+    let progress = progress_bar(&inputs);
+
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::with_capacity(256 * 1024, stdout.lock());
+    let mut tally = Tally::default();
+    // Small first batch so the first result shows at once, then larger ones.
+    let mut batch_size = jobs;
+    loop {
+        let batch: Vec<Item> = inputs.by_ref().take(batch_size).collect();
+        if batch.is_empty() {
+            break;
+        }
+        batch_size = (batch_size * 4).min(jobs * 64);
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|item| process(item, options))
+                .collect()
+        });
+        progress.set_position(inputs.bytes_read());
+        progress.suspend(|| -> anyhow::Result<()> {
+            for outcome in outcomes {
+                match outcome {
+                    Outcome::Analyzed(doc) => {
+                        tally.analyzed += 1;
+                        if args.json {
+                            serde_json::to_writer(&mut out, &doc)?;
+                            out.write_all(b"\n")?;
+                        } else {
+                            write_summary(&mut out, &doc)?;
+                        }
+                    }
+                    Outcome::Failed(failure) => {
+                        out.flush()?;
+                        report_failure(&failure, &mut tally);
+                    }
+                }
+            }
+            out.flush()?;
+            Ok(())
+        })?;
+    }
+    progress.finish_and_clear();
+    report_hidden_failures(&tally);
+    if tally.failed > 0 {
+        let files = tally.failures_by_file.len();
+        eprintln!(
+            "eventwire: {} analysed, {} failed (in {} file{})",
+            tally.analyzed,
+            tally.failed,
+            files,
+            if files == 1 { "" } else { "s" }
+        );
+        return Ok(ExitCode::from(2));
+    }
+    if tally.analyzed == 0 {
+        eprintln!("eventwire: no articles found in the given paths");
+        return Ok(ExitCode::from(2));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn process(item: Item, options: Options) -> Outcome {
+    match item {
+        Item::Failure(failure) => Outcome::Failed(failure),
+        Item::Article(raw) => {
+            let path = raw.input.path.clone();
+            let record = raw.input.record;
+            match analyze(*raw, options) {
+                Ok(doc) => Outcome::Analyzed(Box::new(doc)),
+                Err(error) => Outcome::Failed(Failure {
+                    path,
+                    record,
+                    message: error.to_string(),
+                }),
+            }
+        }
+    }
+}
+
+fn report_failure(failure: &Failure, tally: &mut Tally) {
+    tally.failed += 1;
+    let shown = tally
+        .failures_by_file
+        .entry(failure.path.clone())
+        .or_default();
+    *shown += 1;
+    if *shown <= FAILURES_SHOWN_PER_FILE {
+        match failure.record {
+            Some(record) => eprintln!(
+                "eventwire: {}: record {}: {}",
+                failure.path, record, failure.message
+            ),
+            None => eprintln!("eventwire: {}: {}", failure.path, failure.message),
+        }
+    }
+}
+
+fn report_hidden_failures(tally: &Tally) {
+    let mut files: Vec<_> = tally
+        .failures_by_file
+        .iter()
+        .filter(|(_, &count)| count > FAILURES_SHOWN_PER_FILE)
+        .collect();
+    files.sort();
+    for (path, count) in files {
+        eprintln!(
+            "eventwire: {path}: {} more failures not shown",
+            count - FAILURES_SHOWN_PER_FILE
+        );
+    }
+}
+
+/// A byte-based progress bar on stderr; hidden when stderr is not a terminal
+/// or the input is small enough to finish at once.
+fn progress_bar(inputs: &Inputs) -> ProgressBar {
+    if inputs.total_bytes < 8 * 1024 * 1024 && inputs.files < 50 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(inputs.total_bytes);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} {bytes}/{total_bytes} ({bytes_per_sec}, {eta} left) {wide_bar}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
