@@ -1,6 +1,6 @@
 //! `eventwire analyze`: read, analyse in parallel, print in input order.
 
-use crate::inputs::{Failure, Inputs, Item};
+use crate::inputs::{Failure, InputPlan, Item};
 use crate::summary::write_summary;
 use crate::AnalyzeArgs;
 use anyhow::Context;
@@ -11,6 +11,8 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc};
 
 /// Failures printed per file before the rest are only counted.
 const FAILURES_SHOWN_PER_FILE: usize = 20;
@@ -40,27 +42,38 @@ pub fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
     let options = Options {
         tokens: args.tokens,
     };
-    let mut inputs = Inputs::new(&args.paths);
-    let progress = progress_bar(&inputs);
+    let plan = InputPlan::new(&args.paths);
+    let progress = progress_bar(&plan);
+    let bytes_read = Arc::new(AtomicU64::new(0));
+    // Reading and parsing run on their own thread, a few batches ahead of the workers.
+    let (batches, receiver) = mpsc::sync_channel::<Vec<Item>>(2);
+    let reader = {
+        let bytes_read = Arc::clone(&bytes_read);
+        std::thread::spawn(move || {
+            let mut inputs = plan.into_inputs(bytes_read);
+            // Small first batch so the first result shows at once, then larger ones.
+            let mut batch_size = jobs;
+            loop {
+                let batch: Vec<Item> = inputs.by_ref().take(batch_size).collect();
+                if batch.is_empty() || batches.send(batch).is_err() {
+                    break;
+                }
+                batch_size = (batch_size * 4).min(jobs * 64);
+            }
+        })
+    };
 
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(256 * 1024, stdout.lock());
     let mut tally = Tally::default();
-    // Small first batch so the first result shows at once, then larger ones.
-    let mut batch_size = jobs;
-    loop {
-        let batch: Vec<Item> = inputs.by_ref().take(batch_size).collect();
-        if batch.is_empty() {
-            break;
-        }
-        batch_size = (batch_size * 4).min(jobs * 64);
+    for batch in receiver {
         let outcomes: Vec<Outcome> = pool.install(|| {
             batch
                 .into_par_iter()
                 .map(|item| process(item, options))
                 .collect()
         });
-        progress.set_position(inputs.bytes_read());
+        progress.set_position(bytes_read.load(Ordering::Relaxed));
         progress.suspend(|| -> anyhow::Result<()> {
             for outcome in outcomes {
                 match outcome {
@@ -84,6 +97,9 @@ pub fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
         })?;
     }
     progress.finish_and_clear();
+    reader
+        .join()
+        .map_err(|_| anyhow::anyhow!("the reading thread failed"))?;
     report_hidden_failures(&tally);
     if tally.failed > 0 {
         let files = tally.failures_by_file.len();
@@ -156,7 +172,7 @@ fn report_hidden_failures(tally: &Tally) {
 
 /// A byte-based progress bar on stderr; hidden when stderr is not a terminal
 /// or the input is small enough to finish at once.
-fn progress_bar(inputs: &Inputs) -> ProgressBar {
+fn progress_bar(inputs: &InputPlan) -> ProgressBar {
     if inputs.total_bytes < 8 * 1024 * 1024 && inputs.files < 50 {
         return ProgressBar::hidden();
     }

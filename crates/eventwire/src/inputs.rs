@@ -33,16 +33,22 @@ enum Source {
 }
 
 /// The files behind the PATH arguments and the bytes they hold in all.
+/// It can be sent to the thread that reads them.
+pub struct InputPlan {
+    sources: VecDeque<Source>,
+    pub total_bytes: u64,
+    pub files: usize,
+}
+
+/// The articles of an [`InputPlan`], read file by file.
 pub struct Inputs {
     sources: VecDeque<Source>,
     current: Option<Box<dyn Iterator<Item = Item>>>,
-    pub total_bytes: u64,
-    pub files: usize,
     bytes_read: Arc<AtomicU64>,
 }
 
-impl Inputs {
-    pub fn new(paths: &[PathBuf]) -> Inputs {
+impl InputPlan {
+    pub fn new(paths: &[PathBuf]) -> InputPlan {
         let mut sources = VecDeque::new();
         for path in paths {
             if path.as_os_str() == "-" {
@@ -59,20 +65,25 @@ impl Inputs {
                 total_bytes += std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
             }
         }
-        Inputs {
+        InputPlan {
             sources,
-            current: None,
             total_bytes,
             files,
-            bytes_read: Arc::new(AtomicU64::new(0)),
         }
     }
 
-    /// Bytes read from files so far (compressed size for gzip files).
-    pub fn bytes_read(&self) -> u64 {
-        self.bytes_read.load(Ordering::Relaxed)
+    /// Start reading; `bytes_read` counts the bytes read from files
+    /// (compressed size for gzip files), for the progress bar.
+    pub fn into_inputs(self, bytes_read: Arc<AtomicU64>) -> Inputs {
+        Inputs {
+            sources: self.sources,
+            current: None,
+            bytes_read,
+        }
     }
+}
 
+impl Inputs {
     fn open(&self, source: Source) -> Box<dyn Iterator<Item = Item>> {
         match source {
             Source::Unreadable(failure) => Box::new(std::iter::once(Item::Failure(failure))),

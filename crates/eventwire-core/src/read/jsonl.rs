@@ -3,14 +3,32 @@
 
 use super::{Body, RawArticle, ReadError};
 use crate::document::{Format, Input};
-use serde_json::{Map, Value};
+use serde::Deserialize;
+use serde_json::Value;
 use std::io::BufRead;
 
-const TEXT_FIELDS: &[&str] = &["text", "body", "content"];
-const HTML_FIELDS: &[&str] = &["html", "raw_html"];
-const TITLE_FIELDS: &[&str] = &["title", "headline"];
-const DATE_FIELDS: &[&str] = &["date", "published", "published_at", "datePublished"];
-const URL_FIELDS: &[&str] = &["url", "link"];
+/// The fields of a line that are read; others are skipped unparsed, which
+/// keeps wide records (tags, entities, raw metadata) cheap.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Line {
+    text: Option<Value>,
+    body: Option<Value>,
+    content: Option<Value>,
+    html: Option<Value>,
+    #[serde(rename = "raw_html")]
+    raw_html: Option<Value>,
+    title: Option<Value>,
+    headline: Option<Value>,
+    date: Option<Value>,
+    published: Option<Value>,
+    #[serde(rename = "published_at")]
+    published_at: Option<Value>,
+    date_published: Option<Value>,
+    url: Option<Value>,
+    link: Option<Value>,
+    id: Option<Value>,
+}
 
 /// Articles of a JSON Lines stream, one per non-blank line. A malformed line
 /// is an error for that record; reading goes on with the next line. An I/O
@@ -37,14 +55,16 @@ impl<R: BufRead> JsonlArticles<R> {
     fn parse_line(&self, record: u64) -> Result<RawArticle, ReadError> {
         let line = std::str::from_utf8(&self.line)
             .map_err(|e| ReadError::at_record(record, format!("line is not valid UTF-8: {e}")))?;
-        let value: Value = serde_json::from_str(line)
-            .map_err(|e| ReadError::at_record(record, format!("malformed JSON: {e}")))?;
-        let Value::Object(object) = value else {
+        if !line.trim_start().starts_with('{') {
             return Err(ReadError::at_record(record, "line is not a JSON object"));
-        };
-        let body = if let Some(text) = first_string(&object, TEXT_FIELDS) {
+        }
+        let mut fields: Line = serde_json::from_str(line)
+            .map_err(|e| ReadError::at_record(record, format!("malformed JSON: {e}")))?;
+        let body = if let Some(text) =
+            first_string([&mut fields.text, &mut fields.body, &mut fields.content])
+        {
             Body::Text(text)
-        } else if let Some(html) = first_string(&object, HTML_FIELDS) {
+        } else if let Some(html) = first_string([&mut fields.html, &mut fields.raw_html]) {
             Body::Html(html)
         } else {
             return Err(ReadError::at_record(
@@ -52,8 +72,8 @@ impl<R: BufRead> JsonlArticles<R> {
                 "object has no non-empty `text` or `html` string field",
             ));
         };
-        let source_id = match object.get("id") {
-            Some(Value::String(id)) => Some(id.clone()),
+        let source_id = match fields.id.take() {
+            Some(Value::String(id)) => Some(id),
             Some(Value::Number(id)) => Some(id.to_string()),
             _ => None,
         };
@@ -61,22 +81,28 @@ impl<R: BufRead> JsonlArticles<R> {
             input: Input {
                 path: self.path.clone(),
                 format: Format::Jsonl,
-                url: first_string(&object, URL_FIELDS),
+                url: first_string([&mut fields.url, &mut fields.link]),
                 record: Some(record),
                 source_id,
                 fetched: None,
             },
             body,
-            title: first_string(&object, TITLE_FIELDS),
-            date: first_string(&object, DATE_FIELDS),
+            title: first_string([&mut fields.title, &mut fields.headline]),
+            date: first_string([
+                &mut fields.date,
+                &mut fields.published,
+                &mut fields.published_at,
+                &mut fields.date_published,
+            ]),
             warnings: Vec::new(),
         })
     }
 }
 
-fn first_string(object: &Map<String, Value>, fields: &[&str]) -> Option<String> {
-    fields.iter().find_map(|field| match object.get(*field) {
-        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+/// The first field that holds a non-blank string, taken out of the line.
+fn first_string<const N: usize>(fields: [&mut Option<Value>; N]) -> Option<String> {
+    fields.into_iter().find_map(|field| match field.take() {
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s),
         _ => None,
     })
 }
