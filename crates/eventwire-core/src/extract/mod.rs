@@ -1,0 +1,384 @@
+//! Main-content extraction from an HTML page: title, body paragraphs,
+//! publication date and site name from metadata, boilerplate dropped.
+//!
+//! How: one linear pass tokenizes the page ([`html`]) and builds a flat
+//! element list with text blocks ([`page`]); elements that are boilerplate
+//! by tag, role or class/id words are marked ([`rules`]). Paragraph-like
+//! blocks then vote for their ancestors, weighted by length, commas, link
+//! density and article-like class names; the best container (with
+//! high-scoring siblings) is the article, and its blocks are kept unless
+//! they sit in a marked element, are mostly links or are stock phrases.
+
+mod entities;
+mod html;
+mod meta;
+mod page;
+mod rules;
+
+use crate::document::{Removal, RemovalKind};
+use html::Tag;
+use page::{Block, Page, NONE};
+
+pub use entities::decode as decode_entities;
+pub use meta::iso_date;
+
+/// What extraction found in one HTML page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExtractedArticle {
+    pub title: Option<String>,
+    /// Body paragraphs joined by a blank line (`"\n\n"`).
+    pub text: String,
+    /// Publication date from metadata, ISO (`YYYY-MM-DD`, or with time).
+    pub published: Option<String>,
+    /// Publisher name from metadata (`og:site_name`, JSON-LD publisher).
+    pub site_name: Option<String>,
+    /// Canonical URL from metadata, if any.
+    pub url: Option<String>,
+    /// Substantial text blocks that were dropped as boilerplate.
+    pub removed: Vec<Removal>,
+}
+
+/// At most this many removals are reported per page.
+const MAX_REMOVED: usize = 40;
+/// Removed blocks shorter than this (in chars) are not reported.
+const MIN_REPORTED_CHARS: u32 = 40;
+/// Reported removal texts are cut to about this many bytes.
+const MAX_REMOVED_TEXT: usize = 300;
+/// Blocks shorter than this do not vote for a container.
+const MIN_SCORED_CHARS: u32 = 25;
+
+/// Extract the article from an HTML page.
+pub fn extract(html: &str) -> ExtractedArticle {
+    let page = page::build(html);
+    let selected = select_containers(&page);
+    let mut article = ExtractedArticle::default();
+    emit(&page, &selected, &mut article);
+    let metadata = page.meta.finish();
+    article.title = metadata.title;
+    article.published = metadata.published;
+    article.site_name = metadata.site_name;
+    article.url = metadata.url;
+    article
+}
+
+/// Link characters per character over blocks `range`, from prefix sums.
+struct Density {
+    chars: Vec<u64>,
+    link_chars: Vec<u64>,
+}
+
+impl Density {
+    fn new(blocks: &[Block]) -> Density {
+        let mut chars = Vec::with_capacity(blocks.len() + 1);
+        let mut link_chars = Vec::with_capacity(blocks.len() + 1);
+        chars.push(0);
+        link_chars.push(0);
+        for block in blocks {
+            chars.push(chars.last().copied().unwrap_or(0) + u64::from(block.chars));
+            link_chars.push(link_chars.last().copied().unwrap_or(0) + u64::from(block.link_chars));
+        }
+        Density { chars, link_chars }
+    }
+
+    fn of(&self, first: u32, end: u32) -> (u64, f64) {
+        let (first, end) = (first as usize, (end as usize).min(self.chars.len() - 1));
+        if first >= end {
+            return (0, 0.0);
+        }
+        let chars = self.chars[end] - self.chars[first];
+        let links = self.link_chars[end] - self.link_chars[first];
+        (chars, if chars == 0 { 0.0 } else { links as f64 / chars as f64 })
+    }
+}
+
+fn block_score(block: &Block) -> f64 {
+    let commas = block
+        .text
+        .chars()
+        .filter(|c| matches!(c, ',' | '，' | '、'))
+        .count();
+    1.0 + commas as f64 + (f64::from(block.chars) / 100.0).min(3.0)
+}
+
+fn tag_bonus(tag: Tag) -> f64 {
+    match tag {
+        Tag::Div | Tag::Article | Tag::Main | Tag::Section => 5.0,
+        Tag::Pre | Tag::Td | Tag::Blockquote => 3.0,
+        Tag::Form | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Li | Tag::Address => -3.0,
+        Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::Th => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// Score every element by the paragraphs below it; `None` if no block
+/// qualified. Blocks inside marked elements are skipped when `strict`.
+fn score_elements(page: &Page, density: &Density, strict: bool) -> Option<Vec<f64>> {
+    let mut content = vec![0.0f64; page.elements.len()];
+    let mut any = false;
+    for block in &page.blocks {
+        if block.element == NONE
+            || block.chars < MIN_SCORED_CHARS
+            || (strict && block.drop_owner != NONE)
+            || block.link_chars * 2 > block.chars
+        {
+            continue;
+        }
+        let score = block_score(block);
+        let mut ancestor = page.elements[block.element as usize].parent;
+        for level in 0..5 {
+            let Some(element) = page.elements.get(ancestor as usize) else {
+                break;
+            };
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                _ => level as f64 * 3.0,
+            };
+            content[ancestor as usize] += score / divider;
+            any = true;
+            ancestor = element.parent;
+        }
+    }
+    if !any {
+        return None;
+    }
+    let scores = content
+        .iter()
+        .zip(&page.elements)
+        .map(|(&score, element)| {
+            if score == 0.0 {
+                return 0.0;
+            }
+            let (_, link_density) = density.of(element.first_block, element.end_block);
+            (score + tag_bonus(element.tag) + f64::from(element.class_weight))
+                * (1.0 - link_density)
+        })
+        .collect();
+    Some(scores)
+}
+
+fn is_inside(page: &Page, inner: u32, outer: u32) -> bool {
+    let Some(element) = page.elements.get(outer as usize) else {
+        return false;
+    };
+    inner >= outer && inner < element.end_element
+}
+
+/// The elements holding the article, in document order.
+fn select_containers(page: &Page) -> Vec<u32> {
+    let density = Density::new(&page.blocks);
+    let Some(scores) = score_elements(page, &density, true)
+        .or_else(|| score_elements(page, &density, false))
+    else {
+        return Vec::new();
+    };
+    let Some((mut top, _)) = scores
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| **s > 0.0)
+        .max_by(|a, b| a.1.total_cmp(b.1))
+    else {
+        return Vec::new();
+    };
+    let top_score = scores[top];
+
+    // Several strong candidates under one ancestor: the ancestor holds an
+    // article split into parts.
+    let mut ranked: Vec<usize> = (0..scores.len()).filter(|&i| scores[i] > 0.0).collect();
+    ranked.sort_by(|a, b| scores[*b].total_cmp(&scores[*a]));
+    let alternatives: Vec<u32> = ranked
+        .iter()
+        .skip(1)
+        .take(5)
+        .filter(|&&i| scores[i] >= top_score * 0.75)
+        .map(|&i| i as u32)
+        .collect();
+    if alternatives.len() >= 3 {
+        let mut ancestor = page.elements[top].parent;
+        while let Some(element) = page.elements.get(ancestor as usize) {
+            if matches!(element.tag, Tag::Body | Tag::Html) {
+                break;
+            }
+            let inside = alternatives
+                .iter()
+                .filter(|&&a| is_inside(page, a, ancestor))
+                .count();
+            if inside >= 3 {
+                top = ancestor as usize;
+                break;
+            }
+            ancestor = element.parent;
+        }
+    }
+
+    // Climb while the parent scores about as well (readability's rule).
+    let mut last_score = scores[top];
+    let threshold = last_score / 3.0;
+    let mut parent = page.elements[top].parent;
+    while let Some(element) = page.elements.get(parent as usize) {
+        if matches!(element.tag, Tag::Body | Tag::Html) {
+            break;
+        }
+        let parent_score = scores[parent as usize];
+        if parent_score == 0.0 {
+            parent = element.parent;
+            continue;
+        }
+        if parent_score < threshold {
+            break;
+        }
+        if parent_score > last_score {
+            top = parent as usize;
+            break;
+        }
+        last_score = parent_score;
+        parent = element.parent;
+    }
+
+    // Siblings that score well or read like paragraphs join the article.
+    let top = top as u32;
+    let parent = page.elements[top as usize].parent;
+    let Some(parent_element) = page.elements.get(parent as usize) else {
+        return vec![top];
+    };
+    let top_score = scores[top as usize];
+    let sibling_threshold = (top_score * 0.2).max(10.0);
+    let mut selected = Vec::new();
+    let mut index = parent + 1;
+    while index < parent_element.end_element {
+        let Some(sibling) = page.elements.get(index as usize) else {
+            break;
+        };
+        let next = sibling.end_element.max(index + 1);
+        if index == top {
+            selected.push(index);
+        } else if sibling.drop_owner == NONE || sibling.drop_owner < parent {
+            let (chars, link_density) = density.of(sibling.first_block, sibling.end_block);
+            let paragraph_like = sibling.tag == Tag::P
+                && ((chars > 80 && link_density < 0.25)
+                    || (chars > 0 && link_density == 0.0 && {
+                        let text = page.blocks[sibling.first_block as usize..]
+                            .first()
+                            .map_or("", |b| b.text.as_str());
+                        text.contains(". ") || text.ends_with('.')
+                    }));
+            if scores[index as usize] >= sibling_threshold || paragraph_like {
+                selected.push(index);
+            }
+        }
+        index = next;
+    }
+    selected
+}
+
+/// Short texts that are page furniture wherever they stand.
+fn is_stock_phrase(text: &str) -> bool {
+    if text.len() > 60 {
+        return false;
+    }
+    let lower = text.trim().trim_end_matches([':', '.']).to_lowercase();
+    matches!(
+        lower.as_str(),
+        "advertisement"
+            | "ad"
+            | "sponsored"
+            | "sponsored content"
+            | "story continues below"
+            | "story continues below advertisement"
+            | "continue reading below"
+            | "continue reading"
+            | "read more"
+            | "read more below"
+            | "share"
+            | "share this"
+            | "share this article"
+            | "share this story"
+            | "related"
+            | "related content"
+            | "related articles"
+            | "related stories"
+            | "click here"
+            | "skip to main content"
+            | "skip to content"
+            | "sign up"
+            | "subscribe"
+            | "comments"
+            | "show comments"
+            | "tweet"
+            | "email"
+            | "print"
+    )
+}
+
+fn report(article: &mut ExtractedArticle, block: &Block, kind: RemovalKind, rule: &str) {
+    if article.removed.len() >= MAX_REMOVED || block.chars < MIN_REPORTED_CHARS {
+        return;
+    }
+    let mut cut = block.text.len().min(MAX_REMOVED_TEXT);
+    while !block.text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    article.removed.push(Removal {
+        kind,
+        rule: rule.to_string(),
+        text: block.text[..cut].to_string(),
+    });
+}
+
+fn emit(page: &Page, selected: &[u32], article: &mut ExtractedArticle) {
+    let mut paragraphs: Vec<&str> = Vec::new();
+    let mut selected_iter = selected.iter().peekable();
+    let mut current: Option<u32> = None;
+    for (block_index, block) in page.blocks.iter().enumerate() {
+        let block_index = block_index as u32;
+        // Advance to the selected container that may hold this block.
+        while let Some(&&candidate) = selected_iter.peek() {
+            let element = &page.elements[candidate as usize];
+            if block_index >= element.end_block {
+                selected_iter.next();
+                current = None;
+                continue;
+            }
+            if block_index >= element.first_block {
+                current = Some(candidate);
+            }
+            break;
+        }
+        let Some(container) = current.filter(|&c| {
+            let e = &page.elements[c as usize];
+            block_index >= e.first_block && block_index < e.end_block
+        }) else {
+            let kind_rule = page
+                .elements
+                .get(block.drop_owner as usize)
+                .and_then(|e| e.rule);
+            match kind_rule {
+                Some(rule) => report(article, block, rule.kind, rule.name),
+                None => report(article, block, RemovalKind::Other, "outside-main-content"),
+            }
+            continue;
+        };
+        if block.drop_owner != NONE && is_inside(page, block.drop_owner, container) {
+            if let Some(rule) = page.elements[block.drop_owner as usize].rule {
+                report(article, block, rule.kind, rule.name);
+            }
+            continue;
+        }
+        let tag = page.elements.get(block.element as usize).map(|e| e.tag);
+        if tag == Some(Tag::H1) {
+            continue;
+        }
+        if block.link_chars * 2 > block.chars {
+            report(article, block, RemovalKind::RelatedLink, "link-density");
+            continue;
+        }
+        if is_stock_phrase(&block.text) {
+            continue;
+        }
+        paragraphs.push(&block.text);
+    }
+    article.text = paragraphs.join("\n\n");
+}
+
+#[cfg(test)]
+mod tests;
