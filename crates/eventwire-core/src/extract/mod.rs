@@ -111,14 +111,13 @@ fn tag_bonus(tag: Tag) -> f64 {
 }
 
 /// Score every element by the paragraphs below it; `None` if no block
-/// qualified. Blocks inside marked elements are skipped when `strict`.
-fn score_elements(page: &Page, density: &Density, strict: bool) -> Option<Vec<f64>> {
+/// qualified.
+fn score_elements(page: &Page, density: &Density) -> Option<Vec<f64>> {
     let mut content = vec![0.0f64; page.elements.len()];
     let mut any = false;
     for block in &page.blocks {
         if block.element == NONE
             || block.chars < MIN_SCORED_CHARS
-            || (strict && block.drop_owner != NONE)
             || block.link_chars * 2 > block.chars
         {
             continue;
@@ -150,7 +149,8 @@ fn score_elements(page: &Page, density: &Density, strict: bool) -> Option<Vec<f6
                 return 0.0;
             }
             let (_, link_density) = density.of(element.first_block, element.end_block);
-            (score + tag_bonus(element.tag) + f64::from(element.class_weight))
+            let marked = if element.rule.is_some() { -25.0 } else { 0.0 };
+            (score + tag_bonus(element.tag) + f64::from(element.class_weight) + marked)
                 * (1.0 - link_density)
         })
         .collect();
@@ -167,9 +167,7 @@ fn is_inside(page: &Page, inner: u32, outer: u32) -> bool {
 /// The elements holding the article, in document order.
 fn select_containers(page: &Page) -> Vec<u32> {
     let density = Density::new(&page.blocks);
-    let Some(scores) = score_elements(page, &density, true)
-        .or_else(|| score_elements(page, &density, false))
-    else {
+    let Some(scores) = score_elements(page, &density) else {
         return Vec::new();
     };
     let Some((mut top, _)) = scores
@@ -325,7 +323,29 @@ fn report(article: &mut ExtractedArticle, block: &Block, kind: RemovalKind, rule
     });
 }
 
+/// The rule that drops a block inside `container`, walking out from its
+/// nearest marked element. A marked element holding most of the
+/// container's text is taken as a misleading name (a `widget` wrapping the
+/// post) and skipped.
+fn effective_rule(page: &Page, density: &Density, mut owner: u32, container: u32) -> Option<rules::Rule> {
+    let container_element = page.elements.get(container as usize)?;
+    let (container_chars, _) = density.of(container_element.first_block, container_element.end_block);
+    while owner != NONE && owner > container && is_inside(page, owner, container) {
+        let element = &page.elements[owner as usize];
+        let (chars, _) = density.of(element.first_block, element.end_block);
+        if chars * 2 <= container_chars || container_chars == 0 {
+            return element.rule;
+        }
+        owner = page
+            .elements
+            .get(element.parent as usize)
+            .map_or(NONE, |parent| parent.drop_owner);
+    }
+    None
+}
+
 fn emit(page: &Page, selected: &[u32], article: &mut ExtractedArticle) {
+    let density = Density::new(&page.blocks);
     let mut paragraphs: Vec<&str> = Vec::new();
     let mut selected_iter = selected.iter().peekable();
     let mut current: Option<u32> = None;
@@ -358,10 +378,8 @@ fn emit(page: &Page, selected: &[u32], article: &mut ExtractedArticle) {
             }
             continue;
         };
-        if block.drop_owner != NONE && is_inside(page, block.drop_owner, container) {
-            if let Some(rule) = page.elements[block.drop_owner as usize].rule {
-                report(article, block, rule.kind, rule.name);
-            }
+        if let Some(rule) = effective_rule(page, &density, block.drop_owner, container) {
+            report(article, block, rule.kind, rule.name);
             continue;
         }
         let tag = page.elements.get(block.element as usize).map(|e| e.tag);
@@ -378,6 +396,35 @@ fn emit(page: &Page, selected: &[u32], article: &mut ExtractedArticle) {
         paragraphs.push(&block.text);
     }
     article.text = paragraphs.join("\n\n");
+}
+
+/// A line per text block saying where it stands and whether it was kept:
+/// for looking into why a page came out as it did.
+#[doc(hidden)]
+pub fn explain(html: &str) -> String {
+    use std::fmt::Write;
+    let page = page::build(html);
+    let selected = select_containers(&page);
+    let mut out = String::new();
+    let _ = writeln!(out, "selected containers: {selected:?}");
+    for &s in &selected {
+        let e = &page.elements[s as usize];
+        let _ = writeln!(out, "  {s} {:?} weight {} blocks {}..{}", e.tag, e.class_weight, e.first_block, e.end_block);
+    }
+    for (i, block) in page.blocks.iter().enumerate() {
+        let element = page.elements.get(block.element as usize);
+        let rule = page.elements.get(block.drop_owner as usize).and_then(|e| e.rule).map(|r| r.name);
+        let mut chain = Vec::new();
+        let mut at = block.element;
+        while let Some(e) = page.elements.get(at as usize) {
+            chain.push(format!("{}{:?}", at, e.tag));
+            at = e.parent;
+            if chain.len() > 6 { break; }
+        }
+        let text: String = block.text.chars().take(90).collect();
+        let _ = writeln!(out, "{i:4} {:?} links {}/{} drop {:?}@{} [{}] {text}", element.map(|e| e.tag), block.link_chars, block.chars, rule, block.drop_owner as i64, chain.join("<"));
+    }
+    out
 }
 
 #[cfg(test)]

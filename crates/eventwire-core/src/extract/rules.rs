@@ -70,7 +70,6 @@ const WORD_RULES: &[(&str, Rule)] = &[
     ("signup", rule(RemovalKind::Other, "class-newsletter")),
     ("footer", rule(RemovalKind::Other, "class-footer")),
     ("sidebar", rule(RemovalKind::Other, "class-sidebar")),
-    ("widget", rule(RemovalKind::Other, "class-sidebar")),
     ("byline", rule(RemovalKind::Other, "class-byline")),
     ("author", rule(RemovalKind::Other, "class-byline")),
     ("bio", rule(RemovalKind::Other, "class-byline")),
