@@ -233,14 +233,14 @@ fn select_containers(page: &Page) -> Vec<u32> {
         parent = element.parent;
     }
 
-    // Siblings that score well or read like paragraphs join the article.
-    let top = top as u32;
+    let top = extend_over_parts(page, top as u32);
+
+    // Sibling paragraphs join the article. (Readability also takes
+    // siblings that merely score well; here that pulled in sidebars.)
     let parent = page.elements[top as usize].parent;
     let Some(parent_element) = page.elements.get(parent as usize) else {
         return vec![top];
     };
-    let top_score = scores[top as usize];
-    let sibling_threshold = (top_score * 0.2).max(10.0);
     let mut selected = Vec::new();
     let mut index = parent + 1;
     while index < parent_element.end_element {
@@ -260,13 +260,71 @@ fn select_containers(page: &Page) -> Vec<u32> {
                             .map_or("", |b| b.text.as_str());
                         text.contains(". ") || text.ends_with('.')
                     }));
-            if scores[index as usize] >= sibling_threshold || paragraph_like {
+            if paragraph_like {
                 selected.push(index);
             }
         }
         index = next;
     }
     selected
+}
+
+/// Characters of paragraph-like text per block prefix: blocks of some
+/// length, few links, and not inside a marked element (marks above
+/// `container` do not count, as they hold the article itself).
+fn paragraph_chars(page: &Page, container: u32) -> Vec<u64> {
+    let mut sums = Vec::with_capacity(page.blocks.len() + 1);
+    let mut total = 0u64;
+    sums.push(0);
+    for block in &page.blocks {
+        let unmarked = block.drop_owner == NONE || is_inside(page, container, block.drop_owner);
+        let paragraph = page.elements.get(block.element as usize).is_some_and(|e| {
+            matches!(e.tag, Tag::P | Tag::Blockquote | Tag::Pre | Tag::Div | Tag::Section | Tag::Article)
+        });
+        if unmarked && paragraph && block.chars >= 40 && block.link_chars * 3 < block.chars {
+            total += u64::from(block.chars);
+        }
+        sums.push(total);
+    }
+    sums
+}
+
+/// An article split into parts (text, figure, text, ad, text) has its best
+/// container around one part only: climb while the parent adds mostly
+/// paragraph text.
+fn extend_over_parts(page: &Page, top: u32) -> u32 {
+    let good = paragraph_chars(page, top);
+    let density = Density::new(&page.blocks);
+    let span = |e: &page::Element| {
+        let (first, end) = (e.first_block as usize, (e.end_block as usize).min(good.len() - 1));
+        let good_chars = good[end].saturating_sub(good[first.min(end)]);
+        let (all_chars, _) = density.of(e.first_block, e.end_block);
+        (good_chars, all_chars)
+    };
+    let mut current = top;
+    for _ in 0..8 {
+        let element = &page.elements[current as usize];
+        let Some(parent) = page.elements.get(element.parent as usize) else {
+            break;
+        };
+        if matches!(parent.tag, Tag::Body | Tag::Html) {
+            break;
+        }
+        let (good_here, all_here) = span(element);
+        let (good_parent, all_parent) = span(parent);
+        let added_good = good_parent.saturating_sub(good_here);
+        let added_all = all_parent.saturating_sub(all_here);
+        if added_all == 0 {
+            current = element.parent;
+            continue;
+        }
+        if added_good * 10 >= good_here && added_good * 3 >= added_all * 2 {
+            current = element.parent;
+            continue;
+        }
+        break;
+    }
+    current
 }
 
 /// Short texts that are page furniture wherever they stand.
