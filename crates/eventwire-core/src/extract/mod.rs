@@ -123,7 +123,14 @@ fn score_elements(page: &Page, density: &Density) -> Option<Vec<f64>> {
             continue;
         }
         let score = block_score(block);
-        let mut ancestor = page.elements[block.element as usize].parent;
+        // Text written straight into a container (no `<p>`) votes for the
+        // container itself.
+        let holder = &page.elements[block.element as usize];
+        let mut ancestor = if matches!(holder.tag, Tag::Div | Tag::Td | Tag::Section | Tag::Article | Tag::Main) {
+            block.element
+        } else {
+            holder.parent
+        };
         for level in 0..5 {
             let Some(element) = page.elements.get(ancestor as usize) else {
                 break;
@@ -150,8 +157,12 @@ fn score_elements(page: &Page, density: &Density) -> Option<Vec<f64>> {
             }
             let (_, link_density) = density.of(element.first_block, element.end_block);
             let marked = if element.rule.is_some() { -25.0 } else { 0.0 };
+            // Inside a marked element (comments, sidebar): a weaker candidate.
+            // Multiplied, so a mark on a whole-page wrapper keeps the order.
+            let inside_marked = if element.drop_owner == NONE { 1.0 } else { 0.5 };
             (score + tag_bonus(element.tag) + f64::from(element.class_weight) + marked)
                 * (1.0 - link_density)
+                * inside_marked
         })
         .collect();
     Some(scores)
