@@ -20,7 +20,9 @@ fn main() -> anyhow::Result<()> {
                     .and_then(|n| n.parse().ok())
                     .ok_or_else(|| anyhow::anyhow!("--limit needs a number"))?
             }
-            other => anyhow::bail!("unknown argument {other:?}; usage: extract_dump [--data DIR] [--limit N]"),
+            other => anyhow::bail!(
+                "unknown argument {other:?}; usage: extract_dump [--data DIR] [--limit N]"
+            ),
         }
     }
     let data = eventwire_eval::require_data_dir(data.as_deref())?;

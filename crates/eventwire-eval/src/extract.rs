@@ -48,7 +48,8 @@ pub fn load_benchmark(data: &Path) -> anyhow::Result<Vec<BenchmarkPage>> {
     let mut pages = Vec::with_capacity(ids.len());
     for id in ids {
         let path = dir.join("html").join(format!("{id}.html.gz"));
-        let file = std::fs::File::open(&path).with_context(|| format!("opening {}", path.display()))?;
+        let file =
+            std::fs::File::open(&path).with_context(|| format!("opening {}", path.display()))?;
         let mut bytes = Vec::new();
         flate2::read::GzDecoder::new(file)
             .read_to_end(&mut bytes)
@@ -241,7 +242,10 @@ pub fn evaluate(pages: &[BenchmarkPage]) -> Report {
 /// Run the extract evaluation over the gold data in `data` and print the report.
 pub fn run(data: &Path) -> anyhow::Result<()> {
     let pages = load_benchmark(data)?;
-    anyhow::ensure!(!pages.is_empty(), "no pages in the article-extraction benchmark");
+    anyhow::ensure!(
+        !pages.is_empty(),
+        "no pages in the article-extraction benchmark"
+    );
     let report = evaluate(&pages);
     let micro = report.words_micro;
     println!(
@@ -282,7 +286,14 @@ mod tests {
     #[test]
     fn word_counts_use_multiset_intersection() {
         let counts = word_counts("The cat saw the dog", "the the the cat");
-        assert_eq!(counts, Prf { tp: 3, fp: 1, fn_: 2 });
+        assert_eq!(
+            counts,
+            Prf {
+                tp: 3,
+                fp: 1,
+                fn_: 2
+            }
+        );
     }
 
     #[test]

@@ -207,7 +207,11 @@ fn reference(rest: &str) -> Option<(char, usize)> {
         } else {
             u32::from_str_radix(&rest[digits_start..end], radix).ok()?
         };
-        let consumed = if bytes.get(end) == Some(&b';') { end + 1 } else { end };
+        let consumed = if bytes.get(end) == Some(&b';') {
+            end + 1
+        } else {
+            end
+        };
         let decoded = match number {
             0 => '\u{FFFD}',
             128..=159 => WINDOWS_1252[(number - 128) as usize],
@@ -230,9 +234,7 @@ fn reference(rest: &str) -> Option<(char, usize)> {
         .map(|index| NAMED[index].1);
     match (found, bytes.get(name_len)) {
         (Some(decoded), Some(b';')) => Some((decoded, name_len + 1)),
-        (Some(decoded), _) if LEGACY_WITHOUT_SEMICOLON.contains(&name) => {
-            Some((decoded, name_len))
-        }
+        (Some(decoded), _) if LEGACY_WITHOUT_SEMICOLON.contains(&name) => Some((decoded, name_len)),
         _ => None,
     }
 }
@@ -251,7 +253,10 @@ mod tests {
         assert_eq!(decode("Tom &amp; Jerry&rsquo;s"), "Tom & Jerry’s");
         assert_eq!(decode("&#8220;hi&#x201D; &#150; &mdash;"), "“hi” – —");
         assert_eq!(decode("a&nbsp;b"), "a\u{A0}b");
-        assert_eq!(decode("AT&T &unknown; &amp &#; &#xZZ; &"), "AT&T &unknown; & &#; &#xZZ; &");
+        assert_eq!(
+            decode("AT&T &unknown; &amp &#; &#xZZ; &"),
+            "AT&T &unknown; & &#; &#xZZ; &"
+        );
         assert_eq!(decode("&#99999999999;&#0;"), "\u{FFFD}\u{FFFD}");
     }
 

@@ -186,13 +186,7 @@ impl Tag {
     pub fn is_void(self) -> bool {
         matches!(
             self,
-            Tag::Br
-                | Tag::Hr
-                | Tag::Img
-                | Tag::Input
-                | Tag::Link
-                | Tag::Meta
-                | Tag::Source
+            Tag::Br | Tag::Hr | Tag::Img | Tag::Input | Tag::Link | Tag::Meta | Tag::Source
         )
     }
 
@@ -260,10 +254,6 @@ impl Tag {
                 | Tag::Audio
         )
     }
-
-    pub fn is_heading(self) -> bool {
-        matches!(self, Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
-    }
 }
 
 /// One piece of the input.
@@ -312,9 +302,10 @@ impl<'a> Tokenizer<'a> {
             let name_end = at + 2 + name.len();
             if name_end <= bytes.len()
                 && bytes[at + 2..name_end].eq_ignore_ascii_case(name.as_bytes())
-                && bytes
-                    .get(name_end)
-                    .map_or(true, |b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/')
+                && matches!(
+                    bytes.get(name_end),
+                    None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>' | b'/')
+                )
             {
                 self.pos = at;
                 return self.html.get(start..at).unwrap_or("");
@@ -516,8 +507,7 @@ mod tests {
 
     #[test]
     fn script_content_is_one_text_token() {
-        let tokens: Vec<Token> =
-            Tokenizer::new("<script>if (a<b) {x='</p>'}</script >z").collect();
+        let tokens: Vec<Token> = Tokenizer::new("<script>if (a<b) {x='</p>'}</script >z").collect();
         assert_eq!(tokens[1], Token::Text("if (a<b) {x='</p>'}"));
         assert_eq!(tokens.last(), Some(&Token::Text("z")));
     }
@@ -537,7 +527,17 @@ mod tests {
 
     #[test]
     fn truncated_markup_does_not_panic() {
-        for html in ["<", "<a", "<a href='x", "</", "<!--", "<script>x", "a<b", "<é>", "<p é=\""] {
+        for html in [
+            "<",
+            "<a",
+            "<a href='x",
+            "</",
+            "<!--",
+            "<script>x",
+            "a<b",
+            "<é>",
+            "<p é=\"",
+        ] {
             let _ = Tokenizer::new(html).count();
         }
     }

@@ -112,8 +112,9 @@ impl MetaCollector {
         let Some(date) = iso_date(&decode(raw)) else {
             return;
         };
-        if self.meta_date.as_ref().map_or(true, |(best, _)| rank < *best) {
-            self.meta_date = Some((rank, date));
+        match &self.meta_date {
+            Some((best, _)) if *best <= rank => {}
+            _ => self.meta_date = Some((rank, date)),
         }
     }
 
@@ -412,6 +413,9 @@ mod tests {
 
     #[test]
     fn title_suffix_is_stripped() {
-        assert_eq!(strip_site_suffix("Big news today | The Daily"), "Big news today");
+        assert_eq!(
+            strip_site_suffix("Big news today | The Daily"),
+            "Big news today"
+        );
     }
 }

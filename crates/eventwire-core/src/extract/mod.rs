@@ -87,7 +87,14 @@ impl Density {
         }
         let chars = self.chars[end] - self.chars[first];
         let links = self.link_chars[end] - self.link_chars[first];
-        (chars, if chars == 0 { 0.0 } else { links as f64 / chars as f64 })
+        (
+            chars,
+            if chars == 0 {
+                0.0
+            } else {
+                links as f64 / chars as f64
+            },
+        )
     }
 }
 
@@ -126,7 +133,10 @@ fn score_elements(page: &Page, density: &Density) -> Option<Vec<f64>> {
         // Text written straight into a container (no `<p>`) votes for the
         // container itself.
         let holder = &page.elements[block.element as usize];
-        let mut ancestor = if matches!(holder.tag, Tag::Div | Tag::Td | Tag::Section | Tag::Article | Tag::Main) {
+        let mut ancestor = if matches!(
+            holder.tag,
+            Tag::Div | Tag::Td | Tag::Section | Tag::Article | Tag::Main
+        ) {
             block.element
         } else {
             holder.parent
@@ -290,7 +300,10 @@ fn paragraph_chars(page: &Page, container: u32) -> Vec<u64> {
     for block in &page.blocks {
         let unmarked = block.drop_owner == NONE || is_inside(page, container, block.drop_owner);
         let paragraph = page.elements.get(block.element as usize).is_some_and(|e| {
-            matches!(e.tag, Tag::P | Tag::Blockquote | Tag::Pre | Tag::Div | Tag::Section | Tag::Article)
+            matches!(
+                e.tag,
+                Tag::P | Tag::Blockquote | Tag::Pre | Tag::Div | Tag::Section | Tag::Article
+            )
         });
         if unmarked && paragraph && block.chars >= 40 && block.link_chars * 3 < block.chars {
             total += u64::from(block.chars);
@@ -307,7 +320,10 @@ fn extend_over_parts(page: &Page, top: u32) -> u32 {
     let good = paragraph_chars(page, top);
     let density = Density::new(&page.blocks);
     let span = |e: &page::Element| {
-        let (first, end) = (e.first_block as usize, (e.end_block as usize).min(good.len() - 1));
+        let (first, end) = (
+            e.first_block as usize,
+            (e.end_block as usize).min(good.len() - 1),
+        );
         let good_chars = good[end].saturating_sub(good[first.min(end)]);
         let (all_chars, _) = density.of(e.first_block, e.end_block);
         (good_chars, all_chars)
@@ -396,9 +412,15 @@ fn report(article: &mut ExtractedArticle, block: &Block, kind: RemovalKind, rule
 /// nearest marked element. A marked element holding most of the
 /// container's text is taken as a misleading name (a `widget` wrapping the
 /// post) and skipped.
-fn effective_rule(page: &Page, density: &Density, mut owner: u32, container: u32) -> Option<rules::Rule> {
+fn effective_rule(
+    page: &Page,
+    density: &Density,
+    mut owner: u32,
+    container: u32,
+) -> Option<rules::Rule> {
     let container_element = page.elements.get(container as usize)?;
-    let (container_chars, _) = density.of(container_element.first_block, container_element.end_block);
+    let (container_chars, _) =
+        density.of(container_element.first_block, container_element.end_block);
     while owner != NONE && owner > container && is_inside(page, owner, container) {
         let element = &page.elements[owner as usize];
         let (chars, _) = density.of(element.first_block, element.end_block);
@@ -433,10 +455,19 @@ fn emit(page: &Page, selected: &[u32], article: &mut ExtractedArticle) {
             }
             break;
         }
-        let Some(container) = current.filter(|&c| {
+        let container = current.filter(|&c| {
             let e = &page.elements[c as usize];
             block_index >= e.first_block && block_index < e.end_block
-        }) else {
+        });
+        // No container stood out (a short page): every unmarked block counts.
+        let whole_page = selected.is_empty();
+        if whole_page && block.drop_owner != NONE {
+            if let Some(rule) = page.elements[block.drop_owner as usize].rule {
+                report(article, block, rule.kind, rule.name);
+            }
+            continue;
+        }
+        let Some(container) = container.or(whole_page.then_some(NONE)) else {
             let kind_rule = page
                 .elements
                 .get(block.drop_owner as usize)
@@ -478,20 +509,39 @@ pub fn explain(html: &str) -> String {
     let _ = writeln!(out, "selected containers: {selected:?}");
     for &s in &selected {
         let e = &page.elements[s as usize];
-        let _ = writeln!(out, "  {s} {:?} weight {} blocks {}..{}", e.tag, e.class_weight, e.first_block, e.end_block);
+        let _ = writeln!(
+            out,
+            "  {s} {:?} weight {} blocks {}..{}",
+            e.tag, e.class_weight, e.first_block, e.end_block
+        );
     }
     for (i, block) in page.blocks.iter().enumerate() {
         let element = page.elements.get(block.element as usize);
-        let rule = page.elements.get(block.drop_owner as usize).and_then(|e| e.rule).map(|r| r.name);
+        let rule = page
+            .elements
+            .get(block.drop_owner as usize)
+            .and_then(|e| e.rule)
+            .map(|r| r.name);
         let mut chain = Vec::new();
         let mut at = block.element;
         while let Some(e) = page.elements.get(at as usize) {
             chain.push(format!("{}{:?}", at, e.tag));
             at = e.parent;
-            if chain.len() > 6 { break; }
+            if chain.len() > 6 {
+                break;
+            }
         }
         let text: String = block.text.chars().take(90).collect();
-        let _ = writeln!(out, "{i:4} {:?} links {}/{} drop {:?}@{} [{}] {text}", element.map(|e| e.tag), block.link_chars, block.chars, rule, block.drop_owner as i64, chain.join("<"));
+        let _ = writeln!(
+            out,
+            "{i:4} {:?} links {}/{} drop {:?}@{} [{}] {text}",
+            element.map(|e| e.tag),
+            block.link_chars,
+            block.chars,
+            rule,
+            block.drop_owner as i64,
+            chain.join("<")
+        );
     }
     out
 }

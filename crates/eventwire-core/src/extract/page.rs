@@ -191,8 +191,8 @@ impl Builder<'_> {
         let index = self.page.elements.len() as u32;
         let parent = self.stack.last().copied().unwrap_or(NONE);
         let parent_element = self.page.elements.get(parent as usize);
-        let (parent_drop_owner, parent_block) = parent_element
-            .map_or((NONE, NONE), |p| (p.drop_owner, p.block_ancestor));
+        let (parent_drop_owner, parent_block) =
+            parent_element.map_or((NONE, NONE), |p| (p.drop_owner, p.block_ancestor));
         let (rule, class_weight) = rules::classify(tag, raw_attrs);
         self.page.elements.push(Element {
             tag,
@@ -201,10 +201,18 @@ impl Builder<'_> {
             end_block: NONE,
             end_element: NONE,
             rule,
-            drop_owner: if rule.is_some() { index } else { parent_drop_owner },
+            drop_owner: if rule.is_some() {
+                index
+            } else {
+                parent_drop_owner
+            },
             class_weight,
             block_ancestor: if tag.is_block() { index } else { parent_block },
-            name_hash: if tag == Tag::Other { name_hash(name) } else { 0 },
+            name_hash: if tag == Tag::Other {
+                name_hash(name)
+            } else {
+                0
+            },
         });
         self.stack.push(index);
         self.open_counts[tag_slot(tag)] += 1;

@@ -21,20 +21,44 @@ const fn rule(kind: RemovalKind, name: &'static str) -> Rule {
 const WORD_RULES: &[(&str, Rule)] = &[
     ("nav", rule(RemovalKind::Navigation, "class-navigation")),
     ("navbar", rule(RemovalKind::Navigation, "class-navigation")),
-    ("navigation", rule(RemovalKind::Navigation, "class-navigation")),
+    (
+        "navigation",
+        rule(RemovalKind::Navigation, "class-navigation"),
+    ),
     ("menu", rule(RemovalKind::Navigation, "class-navigation")),
-    ("breadcrumb", rule(RemovalKind::Navigation, "class-navigation")),
-    ("breadcrumbs", rule(RemovalKind::Navigation, "class-navigation")),
-    ("masthead", rule(RemovalKind::Navigation, "class-navigation")),
-    ("pagination", rule(RemovalKind::Navigation, "class-navigation")),
+    (
+        "breadcrumb",
+        rule(RemovalKind::Navigation, "class-navigation"),
+    ),
+    (
+        "breadcrumbs",
+        rule(RemovalKind::Navigation, "class-navigation"),
+    ),
+    (
+        "masthead",
+        rule(RemovalKind::Navigation, "class-navigation"),
+    ),
+    (
+        "pagination",
+        rule(RemovalKind::Navigation, "class-navigation"),
+    ),
     ("pager", rule(RemovalKind::Navigation, "class-navigation")),
     ("toolbar", rule(RemovalKind::Navigation, "class-navigation")),
     ("skip", rule(RemovalKind::Navigation, "class-navigation")),
     ("related", rule(RemovalKind::RelatedLink, "class-related")),
-    ("recommended", rule(RemovalKind::RelatedLink, "class-related")),
-    ("recommendations", rule(RemovalKind::RelatedLink, "class-related")),
+    (
+        "recommended",
+        rule(RemovalKind::RelatedLink, "class-related"),
+    ),
+    (
+        "recommendations",
+        rule(RemovalKind::RelatedLink, "class-related"),
+    ),
     ("recirc", rule(RemovalKind::RelatedLink, "class-related")),
-    ("recirculation", rule(RemovalKind::RelatedLink, "class-related")),
+    (
+        "recirculation",
+        rule(RemovalKind::RelatedLink, "class-related"),
+    ),
     ("outbrain", rule(RemovalKind::RelatedLink, "class-related")),
     ("taboola", rule(RemovalKind::RelatedLink, "class-related")),
     ("trending", rule(RemovalKind::RelatedLink, "class-related")),
@@ -244,19 +268,35 @@ mod tests {
 
     #[test]
     fn class_values_split_into_words() {
-        assert_eq!(words("relatedArticles share-bar_2"), ["related", "articles", "share", "bar"]);
+        assert_eq!(
+            words("relatedArticles share-bar_2"),
+            ["related", "articles", "share", "bar"]
+        );
     }
 
     #[test]
     fn classify_by_tag_class_role_and_hidden() {
-        assert_eq!(classify(Tag::Nav, "").0.map(|r| r.name), Some("nav-element"));
         assert_eq!(
-            classify(Tag::Div, " class=\"related-stories\"").0.map(|r| r.kind),
+            classify(Tag::Nav, "").0.map(|r| r.name),
+            Some("nav-element")
+        );
+        assert_eq!(
+            classify(Tag::Div, " class=\"related-stories\"")
+                .0
+                .map(|r| r.kind),
             Some(RemovalKind::RelatedLink)
         );
         assert_eq!(classify(Tag::Div, " class=\"shadow-box\"").0, None);
-        assert_eq!(classify(Tag::Div, " role=navigation").0.map(|r| r.kind), Some(RemovalKind::Navigation));
-        assert_eq!(classify(Tag::Div, " style=\"display: none\"").0.map(|r| r.name), Some("hidden"));
+        assert_eq!(
+            classify(Tag::Div, " role=navigation").0.map(|r| r.kind),
+            Some(RemovalKind::Navigation)
+        );
+        assert_eq!(
+            classify(Tag::Div, " style=\"display: none\"")
+                .0
+                .map(|r| r.name),
+            Some("hidden")
+        );
         assert!(classify(Tag::Div, " class=\"article-body\"").1 > 0);
         assert_eq!(classify(Tag::Body, " class=\"has-comments\"").0, None);
     }
