@@ -25,7 +25,9 @@ pub fn tokenize(text: &str) -> Vec<Span> {
 /// Sentence spans of `text`, given its tokens.
 pub fn split_sentences(text: &str, tokens: &[Span]) -> Vec<Span> {
     match (tokens.first(), tokens.last()) {
-        (Some(first), Some(last)) if !text.is_empty() => vec![Span::new(first.start as usize, last.end as usize)],
+        (Some(first), Some(last)) if !text.is_empty() => {
+            vec![Span::new(first.start as usize, last.end as usize)]
+        }
         _ => Vec::new(),
     }
 }

@@ -3,7 +3,10 @@
 //! `{"html_bytes": N, "seconds": S, "pages": {id: {text, title, published, site_name, url}}}`.
 //! `seconds` is the extraction time alone (one thread, reading excluded).
 //!
-//! Usage: extract_dump [--data DIR] [--limit N]
+//! With `--html FILE...` it extracts those files instead and prints one
+//! JSON object per file (with the removals), for looking at other pages.
+//!
+//! Usage: extract_dump [--data DIR] [--limit N] | extract_dump --html FILE...
 
 use std::path::PathBuf;
 
@@ -13,6 +16,7 @@ fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--html" => return dump_files(args),
             "--data" => data = args.next().map(PathBuf::from),
             "--limit" => {
                 limit = args
@@ -48,5 +52,29 @@ fn main() -> anyhow::Result<()> {
     }
     let report = serde_json::json!({ "html_bytes": bytes, "seconds": seconds, "pages": out });
     println!("{report}");
+    Ok(())
+}
+
+fn dump_files(paths: impl Iterator<Item = String>) -> anyhow::Result<()> {
+    use anyhow::Context;
+    for path in paths {
+        let bytes = std::fs::read(&path).with_context(|| format!("reading {path}"))?;
+        let article = eventwire_core::extract::extract(&String::from_utf8_lossy(&bytes));
+        let removed: Vec<_> = article
+            .removed
+            .iter()
+            .map(|r| serde_json::json!({"kind": r.kind.as_str(), "rule": r.rule, "text": r.text}))
+            .collect();
+        let record = serde_json::json!({
+            "path": path,
+            "title": article.title,
+            "published": article.published,
+            "site_name": article.site_name,
+            "url": article.url,
+            "text": article.text,
+            "removed": removed,
+        });
+        println!("{record}");
+    }
     Ok(())
 }
