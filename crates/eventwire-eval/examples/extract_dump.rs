@@ -6,17 +6,22 @@
 //! With `--html FILE...` it extracts those files instead and prints one
 //! JSON object per file (with the removals), for looking at other pages.
 //!
-//! Usage: extract_dump [--data DIR] [--limit N] | extract_dump --html FILE...
+//! With `--report` it prints the stage report instead (what
+//! `eventwire eval extract` prints).
+//!
+//! Usage: extract_dump [--data DIR] [--limit N] [--report] | extract_dump --html FILE...
 
 use std::path::PathBuf;
 
 fn main() -> anyhow::Result<()> {
     let mut data: Option<PathBuf> = None;
     let mut limit = usize::MAX;
+    let mut report_only = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--html" => return dump_files(args),
+            "--report" => report_only = true,
             "--data" => data = args.next().map(PathBuf::from),
             "--limit" => {
                 limit = args
@@ -30,6 +35,9 @@ fn main() -> anyhow::Result<()> {
         }
     }
     let data = eventwire_eval::require_data_dir(data.as_deref())?;
+    if report_only {
+        return eventwire_eval::extract::run(&data);
+    }
     let pages = eventwire_eval::extract::load_benchmark(&data)?;
     let mut out = serde_json::Map::new();
     let mut seconds = 0.0;
