@@ -237,17 +237,15 @@ impl MetaCollector {
     }
 
     pub fn finish(self) -> Metadata {
-        let title = self
-            .og_title
-            .or(self.ld_headline)
-            .or(self.meta_title)
-            .or(match (self.first_h1, self.html_title) {
+        let title = self.og_title.or(self.ld_headline).or(self.meta_title).or(
+            match (self.first_h1, self.html_title) {
                 // The first `<h1>` is the headline when `<title>` repeats it
                 // (with the site name); otherwise it is often a section name.
                 (Some(h1), Some(title)) if title.contains(h1.as_str()) => Some(h1),
                 (_, Some(title)) => Some(strip_site_suffix(&title)),
                 (h1, None) => h1,
-            });
+            },
+        );
         let url = self
             .canonical
             .filter(|u| is_absolute_url(u))

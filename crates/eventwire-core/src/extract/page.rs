@@ -17,6 +17,10 @@ const MAX_DEPTH: usize = 256;
 /// How far down the stack an end tag of an unknown element looks for its
 /// start tag; keeps stray end tags cheap.
 const OTHER_END_TAG_REACH: usize = 32;
+/// How far down the stack implicit closes and end tags of known elements
+/// look; an element buried deeper stays open (harmless), and tag soup that
+/// never closes anything costs a bounded amount per tag.
+const CLOSE_REACH: usize = 64;
 
 #[derive(Debug, Clone)]
 pub struct Element {
@@ -257,7 +261,7 @@ impl Builder<'_> {
             return;
         }
         let mut depth = None;
-        for (at, &index) in self.stack.iter().enumerate().rev() {
+        for (at, &index) in self.stack.iter().enumerate().rev().take(CLOSE_REACH) {
             let open = self.page.elements[index as usize].tag;
             if open == tag {
                 depth = Some(at);

@@ -204,6 +204,10 @@ fn pathological_inputs_finish() {
     assert_eq!(extract(&deep).text, "text");
     let stray = "</x>".repeat(200_000) + &"<y>".repeat(1000) + &"</z>".repeat(200_000);
     let _ = extract(&stray);
+    // An open `<p>` under a table: every block start would look down the
+    // whole stack for it.
+    let buried = "<p><table>".to_string() + &"<div>".repeat(300_000);
+    let _ = extract(&buried);
     let unterminated = format!("<p title=\"{}", "a".repeat(1_000_000));
     let _ = extract(&unterminated);
     let no_body = "just some text & more text without any markup at all, but long enough, yes";
