@@ -397,6 +397,13 @@ fn report(article: &mut ExtractedArticle, block: &Block, kind: RemovalKind, rule
     if article.removed.len() >= MAX_REMOVED || block.chars < MIN_REPORTED_CHARS {
         return;
     }
+    // A long run of link text dropped by a generic rule (aside, footer,
+    // outside the article) is a headline pointing elsewhere.
+    let kind = if kind == RemovalKind::Other && block.link_chars * 2 > block.chars {
+        RemovalKind::RelatedLink
+    } else {
+        kind
+    };
     let mut cut = block.text.len().min(MAX_REMOVED_TEXT);
     while !block.text.is_char_boundary(cut) {
         cut -= 1;
