@@ -3,11 +3,18 @@
 //!
 //! How: one linear pass tokenizes the page ([`html`]) and builds a flat
 //! element list with text blocks ([`page`]); elements that are boilerplate
-//! by tag, role or class/id words are marked ([`rules`]). Paragraph-like
-//! blocks then vote for their ancestors, weighted by length, commas, link
-//! density and article-like class names; the best container (with
-//! high-scoring siblings) is the article, and its blocks are kept unless
-//! they sit in a marked element, are mostly links or are stock phrases.
+//! by tag, role, hidden markers or class/id words are marked ([`rules`]).
+//! Paragraph-like blocks then vote for their ancestors (readability's
+//! scheme: length, commas, link density, article-like class names, marked
+//! candidates weakened). From the best container the choice climbs over
+//! article parts split by figures or ads while the parent adds mostly
+//! paragraph text. Inside the chosen container a block is kept unless it
+//! sits in a marked element (marks holding most of the container are
+//! ignored as misleading), is mostly link text, or is a stock phrase.
+//! Dropped blocks of some length are reported in `removed`.
+//!
+//! Not used: JSON-LD `articleBody` (often truncated or without paragraph
+//! breaks); site-specific rules of any kind.
 
 mod entities;
 mod html;

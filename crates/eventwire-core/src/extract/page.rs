@@ -6,7 +6,7 @@
 //! markup still gives a tree.
 
 use super::entities::decode_into;
-use super::html::{attr, attrs, Tag, Token, Tokenizer};
+use super::html::{attr, Tag, Token, Tokenizer};
 use super::meta::MetaCollector;
 use super::rules::{self, Rule};
 
@@ -62,7 +62,7 @@ pub struct Page {
     pub meta: MetaCollector,
 }
 
-struct Builder<'a> {
+struct Builder {
     page: Page,
     stack: Vec<u32>,
     open_counts: [u32; 96],
@@ -78,7 +78,6 @@ struct Builder<'a> {
     h1_text: Option<String>,
     scratch: String,
     next_raw_text: Option<RawText>,
-    _html: std::marker::PhantomData<&'a str>,
 }
 
 #[derive(Clone, Copy)]
@@ -132,7 +131,7 @@ fn name_hash(name: &str) -> u64 {
     })
 }
 
-impl Builder<'_> {
+impl Builder {
     fn flush(&mut self) {
         let trimmed_len = self.text.trim_end().len();
         self.text.truncate(trimmed_len);
@@ -400,7 +399,6 @@ pub fn build(html: &str) -> Page {
         h1_text: None,
         scratch: String::new(),
         next_raw_text: None,
-        _html: std::marker::PhantomData,
     };
     for token in Tokenizer::new(html) {
         match token {
@@ -418,6 +416,5 @@ pub fn build(html: &str) -> Page {
     while !builder.stack.is_empty() {
         builder.pop_element();
     }
-    let _ = attrs;
     builder.page
 }
