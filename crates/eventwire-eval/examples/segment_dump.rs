@@ -19,7 +19,9 @@ fn main() -> anyhow::Result<()> {
     if split == "report" {
         return eventwire_eval::segment::run(&data);
     }
-    let path = data.join("ud-english-ewt").join(format!("en_ewt-ud-{split}.conllu"));
+    let path = data
+        .join("ud-english-ewt")
+        .join(format!("en_ewt-ud-{split}.conllu"));
     let gold = load_conllu(&path).with_context(|| format!("loading split {split}"))?;
     let (sentences, tokens) = eventwire_core::segment::segment(&gold.text);
     let (tokenize_mb_s, segment_mb_s) = throughput(&gold.text);

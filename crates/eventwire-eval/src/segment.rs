@@ -40,7 +40,8 @@ pub struct Gold {
 
 /// Rebuild the raw text and gold spans of a CoNLL-U file.
 pub fn load_conllu(path: &Path) -> anyhow::Result<Gold> {
-    let data = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let data =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     Ok(parse_conllu(&data))
 }
 
@@ -57,12 +58,18 @@ pub fn parse_conllu(data: &str) -> Gold {
                 gold.text.push_str(if new_paragraph { "\n\n" } else { " " });
             }
             new_paragraph = false;
-            sentence = SentenceAligner { base: gold.text.len(), cursor: 0, text: text.to_string(), ..Default::default() };
+            sentence = SentenceAligner {
+                base: gold.text.len(),
+                cursor: 0,
+                text: text.to_string(),
+                ..Default::default()
+            };
             gold.text.push_str(text);
             let trimmed = text.trim_end().len();
             let lead = text.len() - text.trim_start().len();
             if trimmed > lead {
-                gold.sentences.push(Span::new(sentence.base + lead, sentence.base + trimmed));
+                gold.sentences
+                    .push(Span::new(sentence.base + lead, sentence.base + trimmed));
             }
         } else if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -89,12 +96,16 @@ struct SentenceAligner {
 impl SentenceAligner {
     fn token_line(&mut self, line: &str, gold: &mut Gold) {
         let mut fields = line.split('\t');
-        let (Some(id), Some(form)) = (fields.next(), fields.next()) else { return };
+        let (Some(id), Some(form)) = (fields.next(), fields.next()) else {
+            return;
+        };
         if id.contains('.') {
             return; // empty node: no surface text
         }
         if let Some((from, to)) = id.split_once('-') {
-            let (Ok(_), Ok(to)) = (from.parse::<usize>(), to.parse::<usize>()) else { return };
+            let (Ok(_), Ok(to)) = (from.parse::<usize>(), to.parse::<usize>()) else {
+                return;
+            };
             self.multiword_until = to;
             self.multiword_parts.clear();
             self.multiword_form = form.to_string();
@@ -105,7 +116,9 @@ impl SentenceAligner {
             }
             return;
         }
-        let Ok(word_id) = id.parse::<usize>() else { return };
+        let Ok(word_id) = id.parse::<usize>() else {
+            return;
+        };
         if word_id <= self.multiword_until {
             self.multiword_parts.push(form.to_string());
             if word_id == self.multiword_until {
@@ -122,7 +135,9 @@ impl SentenceAligner {
     /// Word spans of a multiword token: its parts when they spell it, else the whole token.
     fn finish_multiword(&mut self, gold: &mut Gold) {
         self.multiword_until = 0;
-        let Some(span) = self.multiword_span else { return };
+        let Some(span) = self.multiword_span else {
+            return;
+        };
         if self.multiword_parts.concat() != self.multiword_form {
             gold.words.push(span);
             return;
@@ -158,25 +173,46 @@ impl SentenceAligner {
 /// Exact-match counts of predicted against gold spans.
 pub fn score_spans(predicted: &[Span], gold: &[Span]) -> Prf {
     let gold_set: HashSet<Span> = gold.iter().copied().collect();
-    let tp = predicted.iter().filter(|span| gold_set.contains(span)).count() as u64;
-    Prf { tp, fp: predicted.len() as u64 - tp, fn_: gold.len() as u64 - tp }
+    let tp = predicted
+        .iter()
+        .filter(|span| gold_set.contains(span))
+        .count() as u64;
+    Prf {
+        tp,
+        fp: predicted.len() as u64 - tp,
+        fn_: gold.len() as u64 - tp,
+    }
 }
 
 /// Counts of predicted sentence ends matching gold ends.
 pub fn score_sentence_ends(predicted: &[Span], gold: &[Span]) -> Prf {
-    let ends = |spans: &[Span]| spans.iter().map(|s| Span::new(s.end as usize, s.end as usize)).collect::<Vec<_>>();
+    let ends = |spans: &[Span]| {
+        spans
+            .iter()
+            .map(|s| Span::new(s.end as usize, s.end as usize))
+            .collect::<Vec<_>>()
+    };
     score_spans(&ends(predicted), &ends(gold))
 }
 
 /// Predicted tokens with every run that exactly tiles a gold multiword token merged into one.
 pub fn merge_multiword(predicted: &[Span], multiword: &[Span]) -> Vec<Span> {
-    let by_start: HashMap<u32, usize> = predicted.iter().enumerate().map(|(i, s)| (s.start, i)).collect();
+    let by_start: HashMap<u32, usize> = predicted
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.start, i))
+        .collect();
     // For each predicted index that starts a tiling run, the index of the run's last token.
     let mut run_end: HashMap<usize, usize> = HashMap::new();
     for mwt in multiword {
-        let Some(&first) = by_start.get(&mwt.start) else { continue };
+        let Some(&first) = by_start.get(&mwt.start) else {
+            continue;
+        };
         let mut last = first;
-        while predicted[last].end < mwt.end && last + 1 < predicted.len() && predicted[last + 1].start == predicted[last].end {
+        while predicted[last].end < mwt.end
+            && last + 1 < predicted.len()
+            && predicted[last + 1].start == predicted[last].end
+        {
             last += 1;
         }
         if predicted[last].end == mwt.end && last > first {
@@ -188,7 +224,10 @@ pub fn merge_multiword(predicted: &[Span], multiword: &[Span]) -> Vec<Span> {
     while i < predicted.len() {
         match run_end.get(&i) {
             Some(&last) => {
-                merged.push(Span::new(predicted[i].start as usize, predicted[last].end as usize));
+                merged.push(Span::new(
+                    predicted[i].start as usize,
+                    predicted[last].end as usize,
+                ));
                 i = last + 1;
             }
             None => {
@@ -238,7 +277,13 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
         let gold = load_conllu(&path)?;
         let (sentences, tokens) = segment(&gold.text);
         let scores = score(&gold, &sentences, &tokens);
-        println!("{split}: {} bytes, {} gold sentences, {} gold words ({} unaligned forms)", gold.text.len(), gold.sentences.len(), gold.words.len(), gold.unaligned);
+        println!(
+            "{split}: {} bytes, {} gold sentences, {} gold words ({} unaligned forms)",
+            gold.text.len(),
+            gold.sentences.len(),
+            gold.words.len(),
+            gold.unaligned
+        );
         println!("{}", line("sentence ends", scores.sentences));
         println!("{}", line("tokens (words)", scores.words));
         println!("{}", line("tokens (surface)", scores.surface));
@@ -251,17 +296,17 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
     let corpus = texts.join("\n\n");
     let (tokenize_rate, segment_rate) = throughput(&corpus);
     println!(
-        "speed (one core, {:.1} MB of EWT text x 5): tokenize {tokenize_rate:.0} MB/s, tokenize+sentences {segment_rate:.0} MB/s",
+        "speed (one core, {:.1} MB of EWT text, best of 15): tokenize {tokenize_rate:.0} MB/s, tokenize+sentences {segment_rate:.0} MB/s",
         corpus.len() as f64 / 1e6
     );
     Ok(())
 }
 
-/// MB/s of `tokenize` alone and of the full `segment`, best of five runs each.
+/// MB/s of `tokenize` alone and of the full `segment`, best of fifteen runs each.
 pub fn throughput(text: &str) -> (f64, f64) {
     let megabytes = text.len() as f64 / 1e6;
     let best = |f: &dyn Fn() -> usize| {
-        (0..5)
+        (0..15)
             .map(|_| {
                 let started = Instant::now();
                 std::hint::black_box(f());
@@ -271,7 +316,10 @@ pub fn throughput(text: &str) -> (f64, f64) {
     };
     let tokenize_secs = best(&|| tokenize(text).len());
     let segment_secs = best(&|| segment(text).0.len());
-    (megabytes / tokenize_secs.max(1e-9), megabytes / segment_secs.max(1e-9))
+    (
+        megabytes / tokenize_secs.max(1e-9),
+        megabytes / segment_secs.max(1e-9),
+    )
 }
 
 #[cfg(test)]

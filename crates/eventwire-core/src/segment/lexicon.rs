@@ -16,10 +16,10 @@ pub(crate) enum AbbrevKind {
 
 /// Abbreviations written with a final period, without it, lowercase.
 const TITLES: &[&str] = &[
-    "adm", "atty", "brig", "capt", "cmdr", "col", "cpl", "dr", "fr", "gen", "gov", "hon", "lt",
-    "maj", "messrs", "mme", "mlle", "mr", "mrs", "ms", "mssrs", "pres", "prof", "rep", "reps",
-    "rev", "sen", "sens", "sgt", "st", "supt", "ft", "mt", "treas", "gens", "pvt", "insp", "det",
-    "amb", "cdr", "sra", "sta", "dra",
+    "adm", "atty", "drs", "brig", "capt", "cmdr", "col", "cpl", "dr", "fr", "gen", "gov", "hon",
+    "lt", "maj", "messrs", "mme", "mlle", "mr", "mrs", "ms", "mssrs", "pres", "prof", "rep",
+    "reps", "rev", "sen", "sens", "sgt", "st", "supt", "ft", "mt", "treas", "gens", "pvt", "insp",
+    "det", "amb", "cdr", "sra", "sta", "dra",
 ];
 
 const BEFORE_NUMBER: &[&str] = &[
@@ -164,16 +164,32 @@ const SENTENCE_STARTERS: &[&str] = &[
     "oh",
 ];
 
+/// `word` lowercased into a stack buffer, when it is short enough to be a key.
+fn lowercase_key(word: &[u8], buf: &mut [u8; 12]) -> Option<usize> {
+    if word.is_empty() || word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    for (slot, b) in buf.iter_mut().zip(word) {
+        *slot = b.to_ascii_lowercase();
+    }
+    Some(word.len())
+}
+
 fn contains_ci(list: &[&str], word: &[u8]) -> bool {
-    // Every key is short; skip the scan for long words.
-    word.len() <= 10
-        && list
-            .iter()
-            .any(|key| key.as_bytes().eq_ignore_ascii_case(word))
+    let mut buf = [0u8; 12];
+    let Some(len) = lowercase_key(word, &mut buf) else {
+        return false;
+    };
+    let key = &buf[..len];
+    list.iter().any(|entry| entry.as_bytes() == key)
 }
 
 /// Kind of the abbreviation `word` (without its final period), if it is one.
 pub(crate) fn abbreviation_kind(word: &[u8]) -> Option<AbbrevKind> {
+    // Abbreviations are short words of letters; most words fail here at once.
+    if word.len() > 6 || !word.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
     if contains_ci(TITLES, word) {
         Some(AbbrevKind::Title)
     } else if contains_ci(BEFORE_NUMBER, word) {
@@ -186,11 +202,11 @@ pub(crate) fn abbreviation_kind(word: &[u8]) -> Option<AbbrevKind> {
 }
 
 pub(crate) fn is_hyphen_prefix(word: &[u8]) -> bool {
-    contains_ci(HYPHEN_PREFIXES, word)
+    word.len() <= 7 && contains_ci(HYPHEN_PREFIXES, word)
 }
 
 pub(crate) fn is_sentence_starter(word: &[u8]) -> bool {
-    contains_ci(SENTENCE_STARTERS, word)
+    word.len() <= 9 && contains_ci(SENTENCE_STARTERS, word)
 }
 
 #[cfg(test)]

@@ -46,8 +46,10 @@ fn gap_kind(text: &str, from: usize, to: usize) -> Gap {
     let Some(gap) = text.as_bytes().get(from..to) else {
         return Gap::None;
     };
-    if gap.is_empty() {
-        return Gap::None;
+    match gap {
+        [] => return Gap::None,
+        [b' '] => return Gap::Space,
+        _ => {}
     }
     let newlines = gap.iter().filter(|&&b| b == b'\n').count();
     match newlines {
@@ -94,7 +96,18 @@ fn ends_sentence(text: &str, tokens: &[Span], k: usize) -> bool {
         Gap::Paragraph => return true,
         // "end.)" and "said.”" keep their closing marks; glued tokens never split.
         Gap::None => return false,
-        Gap::Space | Gap::Newline => {}
+        Gap::Space => {
+            // Fast path: most tokens are words, which end a sentence only at a line end.
+            let last_byte = text
+                .as_bytes()
+                .get((tokens[k].end as usize).wrapping_sub(1))
+                .copied()
+                .unwrap_or(0);
+            if last_byte.is_ascii_alphanumeric() {
+                return false;
+            }
+        }
+        Gap::Newline => {}
     }
     // The token carrying the sentence-final mark, looking back over closing quotes and brackets.
     let mut mark = k;
@@ -113,9 +126,13 @@ fn ends_sentence(text: &str, tokens: &[Span], k: usize) -> bool {
             return true;
         }
         let c = first_char(next);
-        return !(c.is_lowercase()
-            || is_terminal_token(next)
-            || matches!(c, ',' | ';' | ':' | ')' | ']'));
+        if is_terminal_token(next) || matches!(c, ',' | ';' | ':' | ')' | ']') {
+            return false;
+        }
+        // After a closing quote a lowercase word continues the sentence ("Why?” he asked);
+        // after bare final punctuation it starts a new one, as informal text often does.
+        let ellipsis = mark_text.starts_with('\u{2026}') || mark_text.starts_with("..");
+        return !(c.is_lowercase() && (mark != k || ellipsis));
     }
     if mark_text.len() > 1 && mark_text.ends_with('.') {
         if let Some(ends) = abbreviation_ends_sentence(mark_text, next, gap) {

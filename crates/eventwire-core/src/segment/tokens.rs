@@ -14,20 +14,53 @@ pub fn tokenize(text: &str) -> Vec<Span> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
     while i < bytes.len() {
-        let (c, n) = decode(text, i);
-        if is_separator(c) {
-            i += n;
+        let b = bytes[i];
+        if b <= b' ' || b == 0x7f {
+            i += 1;
             continue;
         }
-        let mut end = i + n;
-        while end < bytes.len() {
-            let (c, n) = decode(text, end);
+        if b >= 0x80 {
+            let (c, n) = decode(text, i);
             if is_separator(c) {
+                i += n;
+                continue;
+            }
+        }
+        // Find the chunk end; note whether it is one plain ASCII word and whether it holds an '@'.
+        let mut end = i;
+        let mut plain = true;
+        let mut has_at = false;
+        while end < bytes.len() {
+            let b = bytes[end];
+            if b.is_ascii_alphanumeric() {
+                end += 1;
+            } else if b > b' ' && b < 0x7f {
+                plain = false;
+                has_at |= b == b'@';
+                end += 1;
+            } else if b >= 0x80 {
+                let (c, n) = decode(text, end);
+                if is_separator(c) {
+                    break;
+                }
+                plain = false;
+                end += n;
+            } else {
                 break;
             }
-            end += n;
         }
-        Chunk::new(text, i, end).scan(&mut out);
+        if plain {
+            emit_word(text, i, end, &mut out);
+        } else {
+            Chunk {
+                text,
+                bytes,
+                start: i,
+                end,
+                no_email_before: if has_at { i } else { end },
+            }
+            .scan(&mut out);
+        }
         i = end;
     }
     out
@@ -121,16 +154,6 @@ struct Chunk<'t> {
 }
 
 impl<'t> Chunk<'t> {
-    fn new(text: &'t str, start: usize, end: usize) -> Chunk<'t> {
-        Chunk {
-            text,
-            bytes: text.as_bytes(),
-            start,
-            end,
-            no_email_before: start,
-        }
-    }
-
     fn byte(&self, i: usize) -> u8 {
         if i < self.end {
             self.bytes[i]
@@ -183,6 +206,12 @@ impl<'t> Chunk<'t> {
         let mut segment_start = start;
         let mut all_digits_and_hyphens = true;
         while j < self.end {
+            let b = self.bytes[j];
+            if b.is_ascii_alphanumeric() {
+                all_digits_and_hyphens &= b.is_ascii_digit();
+                j += 1;
+                continue;
+            }
             let (c, n) = decode(self.text, j);
             if is_word_char(c) {
                 all_digits_and_hyphens &= c.is_ascii_digit();
@@ -292,6 +321,9 @@ impl<'t> Chunk<'t> {
 
     /// End of a URL starting at `start`, without the punctuation that closes the sentence around it.
     fn url_at(&self, start: usize) -> Option<usize> {
+        if !matches!(self.bytes[start] | 0x20, b'h' | b'f' | b'w' | b'm') {
+            return None;
+        }
         let rest = &self.bytes[start..self.end];
         let has_prefix = [&b"http://"[..], b"https://", b"ftp://", b"www.", b"mailto:"]
             .iter()
@@ -460,27 +492,38 @@ const FUSED: &[&str] = &["cannot", "gonna", "wanna", "gotta"];
 /// Emit the word `start..end`, splitting off clitics ("do" "n't", "Russia" "'s").
 fn emit_word(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let word = &text.as_bytes()[start..end];
-    let split = clitic_start(word).or_else(|| {
-        if FUSED
-            .iter()
-            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
-        {
-            Some(3)
-        } else if BARE_NT
-            .iter()
-            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
-        {
-            Some(word.len() - 2)
-        } else {
-            None
-        }
-    });
+    // Clitics need an apostrophe near the end ('\'' or the last byte of '’').
+    let tail = &word[word.len().saturating_sub(6)..];
+    let split = if tail.iter().any(|&b| b == b'\'' || b == 0x99) {
+        clitic_start(word)
+    } else if (4..=8).contains(&word.len()) && matches!(word[word.len() - 1] | 0x20, b'a' | b't') {
+        fused_split(word)
+    } else {
+        None
+    };
     match split {
         Some(at) if at > 0 && at < word.len() && text.is_char_boundary(start + at) => {
             out.push(Span::new(start, start + at));
             out.push(Span::new(start + at, end));
         }
         _ => out.push(Span::new(start, end)),
+    }
+}
+
+/// Split point of a fused word ("cannot", "gonna", "dont").
+fn fused_split(word: &[u8]) -> Option<usize> {
+    if FUSED
+        .iter()
+        .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+    {
+        Some(3)
+    } else if BARE_NT
+        .iter()
+        .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+    {
+        Some(word.len() - 2)
+    } else {
+        None
     }
 }
 
