@@ -164,24 +164,68 @@ const SENTENCE_STARTERS: &[&str] = &[
     "oh",
 ];
 
-/// `word` lowercased into a stack buffer, when it is short enough to be a key.
-fn lowercase_key(word: &[u8], buf: &mut [u8; 12]) -> Option<usize> {
-    if word.is_empty() || word.len() > buf.len() || !word.is_ascii() {
-        return None;
+/// A word of up to 16 ASCII bytes, lowercased and packed into one integer, so
+/// that a lookup compares integers instead of strings.
+const fn pack(word: &[u8]) -> u128 {
+    let mut key = 0u128;
+    let mut i = 0;
+    while i < word.len() && i < 16 {
+        key |= (word[i].to_ascii_lowercase() as u128) << (8 * i);
+        i += 1;
     }
-    for (slot, b) in buf.iter_mut().zip(word) {
-        *slot = b.to_ascii_lowercase();
-    }
-    Some(word.len())
+    key
 }
 
-fn contains_ci(list: &[&str], word: &[u8]) -> bool {
-    let mut buf = [0u8; 12];
-    let Some(len) = lowercase_key(word, &mut buf) else {
-        return false;
-    };
-    let key = &buf[..len];
-    list.iter().any(|entry| entry.as_bytes() == key)
+const fn pack_all<const N: usize>(list: &[&str]) -> [u128; N] {
+    let mut keys = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        keys[i] = pack(list[i].as_bytes());
+        i += 1;
+    }
+    keys
+}
+
+/// All abbreviations with their kind, sorted by key for binary search.
+const ABBREVIATIONS: [(u128, AbbrevKind); TITLES.len() + BEFORE_NUMBER.len() + ORDINARY.len()] = {
+    let mut table =
+        [(0u128, AbbrevKind::Ordinary); TITLES.len() + BEFORE_NUMBER.len() + ORDINARY.len()];
+    let mut n = 0;
+    let lists: [(&[&str], AbbrevKind); 3] = [
+        (TITLES, AbbrevKind::Title),
+        (BEFORE_NUMBER, AbbrevKind::BeforeNumber),
+        (ORDINARY, AbbrevKind::Ordinary),
+    ];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].0.len() {
+            table[n] = (pack(lists[l].0[i].as_bytes()), lists[l].1);
+            n += 1;
+            i += 1;
+        }
+        l += 1;
+    }
+    // Insertion sort (const context); a key listed twice keeps its first kind's position.
+    let mut i = 1;
+    while i < table.len() {
+        let mut j = i;
+        while j > 0 && table[j - 1].0 > table[j].0 {
+            let tmp = table[j - 1];
+            table[j - 1] = table[j];
+            table[j] = tmp;
+            j -= 1;
+        }
+        i += 1;
+    }
+    table
+};
+const HYPHEN_PREFIX_KEYS: [u128; HYPHEN_PREFIXES.len()] = pack_all(HYPHEN_PREFIXES);
+const SENTENCE_STARTER_KEYS: [u128; SENTENCE_STARTERS.len()] = pack_all(SENTENCE_STARTERS);
+
+/// The packed key of `word`, when it is a non-empty ASCII word short enough to be one.
+pub(crate) fn key(word: &[u8]) -> Option<u128> {
+    (!word.is_empty() && word.len() <= 16 && word.is_ascii()).then(|| pack(word))
 }
 
 /// Kind of the abbreviation `word` (without its final period), if it is one.
@@ -190,23 +234,42 @@ pub(crate) fn abbreviation_kind(word: &[u8]) -> Option<AbbrevKind> {
     if word.len() > 6 || !word.iter().all(u8::is_ascii_alphabetic) {
         return None;
     }
-    if contains_ci(TITLES, word) {
-        Some(AbbrevKind::Title)
-    } else if contains_ci(BEFORE_NUMBER, word) {
-        Some(AbbrevKind::BeforeNumber)
-    } else if contains_ci(ORDINARY, word) {
-        Some(AbbrevKind::Ordinary)
-    } else {
-        None
-    }
+    let key = key(word)?;
+    let found = ABBREVIATIONS
+        .binary_search_by(|(entry, _)| entry.cmp(&key))
+        .ok()?;
+    Some(ABBREVIATIONS[found].1)
 }
 
 pub(crate) fn is_hyphen_prefix(word: &[u8]) -> bool {
-    word.len() <= 7 && contains_ci(HYPHEN_PREFIXES, word)
+    word.len() <= 7 && key(word).is_some_and(|key| HYPHEN_PREFIX_KEYS.contains(&key))
 }
 
 pub(crate) fn is_sentence_starter(word: &[u8]) -> bool {
-    word.len() <= 9 && contains_ci(SENTENCE_STARTERS, word)
+    word.len() <= 9 && key(word).is_some_and(|key| SENTENCE_STARTER_KEYS.contains(&key))
+}
+
+/// Words EWT splits into two ("cannot" -> "can" "not", "gonna" -> "gon" "na").
+const FUSED: &[&str] = &["cannot", "gonna", "wanna", "gotta"];
+const FUSED_KEYS: [u128; FUSED.len()] = pack_all(FUSED);
+
+/// Contractions EWT writes without an apostrophe and splits before "nt".
+const BARE_NT: &[&str] = &[
+    "dont", "didnt", "doesnt", "isnt", "wasnt", "arent", "werent", "havent", "hasnt", "hadnt",
+    "couldnt", "wouldnt", "shouldnt",
+];
+const BARE_NT_KEYS: [u128; BARE_NT.len()] = pack_all(BARE_NT);
+
+/// Split point of a fused word ("can" "not", "gon" "na", "do" "nt").
+pub(crate) fn fused_split(word: &[u8]) -> Option<usize> {
+    let key = key(word)?;
+    if FUSED_KEYS.contains(&key) {
+        Some(3)
+    } else if BARE_NT_KEYS.contains(&key) {
+        Some(word.len() - 2)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -223,5 +286,16 @@ mod tests {
         assert!(!is_hyphen_prefix(b"year"));
         assert!(is_sentence_starter(b"The"));
         assert!(!is_sentence_starter(b"Army"));
+        assert_eq!(fused_split(b"Cannot"), Some(3));
+        assert_eq!(fused_split(b"dont"), Some(2));
+        assert_eq!(fused_split(b"font"), None);
+        assert_eq!(key(b""), None);
+        assert!(
+            ABBREVIATIONS.windows(2).all(|pair| pair[0].0 < pair[1].0),
+            "abbreviations listed twice"
+        );
+        for word in TITLES.iter().chain(BEFORE_NUMBER).chain(ORDINARY) {
+            assert!(abbreviation_kind(word.as_bytes()).is_some(), "{word}");
+        }
     }
 }

@@ -5,7 +5,7 @@
 //! ASCII fast path; non-ASCII chars are decoded only where they occur. Every
 //! look-ahead is bounded or remembered, so the whole pass is linear.
 
-use super::lexicon::{abbreviation_kind, is_hyphen_prefix, AbbrevKind};
+use super::lexicon::{abbreviation_kind, fused_split, is_hyphen_prefix, AbbrevKind};
 use crate::document::Span;
 
 /// Token spans of `text`, as byte ranges on char boundaries.
@@ -32,7 +32,7 @@ pub fn tokenize(text: &str) -> Vec<Span> {
         let mut has_at = false;
         while end < bytes.len() {
             let b = bytes[end];
-            if b.is_ascii_alphanumeric() {
+            if IS_ASCII_ALNUM[usize::from(b)] {
                 end += 1;
             } else if b > b' ' && b < 0x7f {
                 plain = false;
@@ -65,6 +65,17 @@ pub fn tokenize(text: &str) -> Vec<Span> {
     }
     out
 }
+
+/// `u8::is_ascii_alphanumeric` as a table: one load instead of three range checks in the hot loops.
+static IS_ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// The char at byte `i` and its length; `i` must be a char boundary (a
 /// replacement char of length 1 otherwise, so callers always progress).
@@ -207,7 +218,7 @@ impl<'t> Chunk<'t> {
         let mut all_digits_and_hyphens = true;
         while j < self.end {
             let b = self.bytes[j];
-            if b.is_ascii_alphanumeric() {
+            if IS_ASCII_ALNUM[usize::from(b)] {
                 all_digits_and_hyphens &= b.is_ascii_digit();
                 j += 1;
                 continue;
@@ -480,23 +491,23 @@ pub(crate) fn next_visible_byte(bytes: &[u8], i: usize) -> Option<u8> {
         .find(|b| !b.is_ascii_whitespace())
 }
 
-/// Contractions EWT writes without an apostrophe and splits before "nt".
-const BARE_NT: &[&str] = &[
-    "dont", "didnt", "doesnt", "isnt", "wasnt", "arent", "werent", "havent", "hasnt", "hadnt",
-    "couldnt", "wouldnt", "shouldnt",
-];
-
-/// Words EWT splits into two ("cannot" -> "can" "not", "gonna" -> "gon" "na").
-const FUSED: &[&str] = &["cannot", "gonna", "wanna", "gotta"];
-
 /// Emit the word `start..end`, splitting off clitics ("do" "n't", "Russia" "'s").
+#[inline]
 fn emit_word(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let word = &text.as_bytes()[start..end];
-    // Clitics need an apostrophe near the end ('\'' or the last byte of '’').
-    let tail = &word[word.len().saturating_sub(6)..];
-    let split = if tail.iter().any(|&b| b == b'\'' || b == 0x99) {
+    let len = word.len();
+    // Every clitic has its apostrophe ('\'' or the last byte of '’') two or three bytes from the end.
+    let is_apostrophe_byte = |back: usize| len >= back && matches!(word[len - back], b'\'' | 0x99);
+    // Fused words end in "na", "ta", "ot" or "nt".
+    let fused_ending = |w: &[u8]| {
+        matches!(
+            [w[len - 2] | 0x20, w[len - 1] | 0x20],
+            [b'n' | b't', b'a'] | [b'o' | b'n', b't']
+        )
+    };
+    let split = if is_apostrophe_byte(2) || is_apostrophe_byte(3) {
         clitic_start(word)
-    } else if (4..=8).contains(&word.len()) && matches!(word[word.len() - 1] | 0x20, b'a' | b't') {
+    } else if (4..=8).contains(&len) && fused_ending(word) {
         fused_split(word)
     } else {
         None
@@ -507,23 +518,6 @@ fn emit_word(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
             out.push(Span::new(start + at, end));
         }
         _ => out.push(Span::new(start, end)),
-    }
-}
-
-/// Split point of a fused word ("cannot", "gonna", "dont").
-fn fused_split(word: &[u8]) -> Option<usize> {
-    if FUSED
-        .iter()
-        .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
-    {
-        Some(3)
-    } else if BARE_NT
-        .iter()
-        .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
-    {
-        Some(word.len() - 2)
-    } else {
-        None
     }
 }
 
