@@ -161,10 +161,14 @@ fn abbreviation_ends_sentence(abbrev: &str, next: &str, gap: Gap) -> Option<bool
     if !(is_dotted || is_initial || kind.is_some()) {
         return None;
     }
-    if is_initial || kind == Some(AbbrevKind::Title) {
+    let starter = first_char(next).is_uppercase() && is_sentence_starter(next.as_bytes());
+    if kind == Some(AbbrevKind::Title) {
         return Some(false);
     }
-    let starter = first_char(next).is_uppercase() && is_sentence_starter(next.as_bytes());
+    if is_initial {
+        // "George W. Bush", but "because of X. So ..."; "I" is too often a middle initial's neighbour.
+        return Some(starter && next != "I");
+    }
     Some(starter || (gap == Gap::Newline && first_char(next).is_uppercase()))
 }
 
