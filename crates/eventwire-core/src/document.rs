@@ -313,9 +313,7 @@ mod tests {
         };
         let doc = Document::new(input, "Hello.".into());
         let json = serde_json::to_value(&doc).unwrap();
-        for layer in [
-            "entities", "times", "places", "quotes", "counts", "events", "sources",
-        ] {
+        for layer in ["entities", "times", "places", "quotes", "counts", "events", "sources"] {
             assert_eq!(json[layer], serde_json::json!([]), "{layer}");
         }
         assert!(json["dateline"].is_null());

@@ -44,11 +44,7 @@ mod tests {
 
     #[test]
     fn f1_of_known_counts() {
-        let prf = Prf {
-            tp: 8,
-            fp: 2,
-            fn_: 8,
-        };
+        let prf = Prf { tp: 8, fp: 2, fn_: 8 };
         assert!((prf.precision() - 0.8).abs() < 1e-12);
         assert!((prf.recall() - 0.5).abs() < 1e-12);
         assert!((prf.f1() - 0.8 * 0.5 * 2.0 / 1.3).abs() < 1e-12);
