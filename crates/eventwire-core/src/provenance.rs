@@ -32,7 +32,7 @@ const fn agency(
 /// of two to five capitals match only as written; longer names match
 /// regardless of case.
 const AGENCIES: &[Agency] = &[
-    agency("Reuters", "Reuters", &["Thomson Reuters"]),
+    agency("Reuters", "Reuters", &["Thomson Reuters", "Reuter"]),
     agency("AP", "Associated Press", &["The Associated Press"]),
     agency("AFP", "Agence France-Presse", &["Agence France Presse"]),
     agency(

@@ -198,12 +198,16 @@ fn fold_char(c: char) -> Option<char> {
 /// Month number of a spelling, if it is a known Hijri month.
 pub(super) fn month_of(spelling: &str) -> Option<u32> {
     let key = month_key(spelling);
-    if key.len() < 4 {
+    if key.len() < 4 || key.len() > 30 {
         return None;
     }
+    // Every key starts with the spelling's first letter folded, so most
+    // spellings are skipped without building their keys.
+    let first = key.chars().next()?;
     SPELLINGS.iter().zip(1u32..).find_map(|(spellings, month)| {
         spellings
             .iter()
+            .filter(|candidate| candidate.chars().next().and_then(fold_char) == Some(first))
             .any(|candidate| month_key(candidate) == key)
             .then_some(month)
     })

@@ -134,8 +134,9 @@ fn parse_dateline(text: &str, start: usize) -> Option<Parsed> {
         let mut after = cur.clone();
         after.pos = dates.last().map_or(start, |d| d.end);
         parsed.dates = dates;
-        let rest = after.clone();
-        if rest.line_rest_is_blank() {
+        // "Friday, January 4, 2019" alone on its line; a bare "May 31" line
+        // is more often a table heading than a date line.
+        if after.line_rest_is_blank() && (has_weekday(text, start) || has_year(&parsed.dates)) {
             parsed.end = after.pos;
             return Some(parsed);
         }
@@ -181,6 +182,20 @@ fn parse_dateline(text: &str, start: usize) -> Option<Parsed> {
     if let Some(agency) = parse_agency(&mut probe) {
         parsed.agency = Some(agency);
         cur = probe;
+    } else if !parsed.dates.is_empty() {
+        // "WASHINGTON, April 8, Reuter -": an agency after a comma.
+        let mut probe = cur.clone();
+        probe.skip_spaces();
+        if probe.eat_char(',') {
+            probe.skip_spaces();
+            if let Some((ws, we)) = probe.word() {
+                let word = &text[ws..we];
+                if is_known_agency(word) {
+                    parsed.agency = Some((ws, we));
+                    cur = probe;
+                }
+            }
+        }
     }
     let mut probe = cur.clone();
     probe.skip_spaces();
@@ -198,15 +213,23 @@ fn parse_dateline(text: &str, start: usize) -> Option<Parsed> {
     let accepted = match (has_date, parsed.agency.is_some(), parsed.separator) {
         // "LONDON, Feb 7 (Reuters) -", "BEIJING (Xinhua) --"
         (_, true, true) => case.capitalised,
-        // "BEIJING, Jan. 6 (Xinhua) The ..."
-        (_, true, false) => case.capitalised && cur.next_is_uppercase_after_spaces(),
+        // "BEIJING, Jan. 6 (Xinhua) The ..."; an unknown acronym needs the
+        // separator ("United Arab Emirates (UAE) Central Bank ...").
+        (_, true, false) => {
+            case.capitalised
+                && cur.next_is_uppercase_after_spaces()
+                && parsed
+                    .agency
+                    .is_some_and(|(s, e)| is_known_agency(&text[s..e]))
+        }
         // "SALVADOR, Feb 26 -"; lowercase places ("peoria, april 7 -") are
         // accepted only in this complete form.
         (true, false, true) => true,
         // "LONDON, Feb 7" alone on its line.
         (true, false, false) => case.capitalised && cur.line_rest_is_blank(),
-        // "CAIRO —": only an all-capitals place makes a bare place a dateline.
-        (false, false, true) => case.all_caps,
+        // "CAIRO —": only an all-capitals place makes a bare place a
+        // dateline, and not an editor's label ("NOTE:", "UPDATE -").
+        (false, false, true) => case.all_caps && !is_editor_label(&text[place.0..place.1]),
         (false, false, false) => false,
     };
     accepted.then_some(parsed)
@@ -322,6 +345,69 @@ fn is_place_connector(word: &str) -> bool {
 fn is_prefixed_name(word: &str) -> bool {
     word.split_once('-').is_some_and(|(prefix, rest)| {
         prefix.len() <= 3 && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// Labels that open wire items but are no place.
+fn is_editor_label(place: &str) -> bool {
+    let label = place.trim_end_matches('.').to_ascii_uppercase();
+    matches!(
+        label.as_str(),
+        "NOTE"
+            | "EDITORS"
+            | "EDITOR'S NOTE"
+            | "UPDATE"
+            | "UPDATED"
+            | "CORRECTION"
+            | "CORRECTED"
+            | "CORRECTS"
+            | "ADVISORY"
+            | "BREAKING"
+            | "BREAKING NEWS"
+            | "URGENT"
+            | "FLASH"
+            | "BULLETIN"
+            | "EXCLUSIVE"
+            | "ANALYSIS"
+            | "OPINION"
+            | "COMMENTARY"
+            | "REPEAT"
+            | "REPEATING"
+            | "WARNING"
+            | "ATTENTION"
+            | "PHOTO"
+            | "PHOTOS"
+            | "VIDEO"
+            | "WATCH"
+            | "LIVE"
+            | "SOURCE"
+            | "SOURCES"
+            | "TEXT"
+            | "REF"
+            | "RE"
+            | "FYI"
+            | "PRESS RELEASE"
+            | "NEWS"
+            | "FACTBOX"
+            | "TIMELINE"
+            | "INSIGHT"
+            | "SPECIAL REPORT"
+            | "FEATURE"
+    )
+}
+
+/// Whether the text at `start` opens with a weekday name.
+fn has_weekday(text: &str, start: usize) -> bool {
+    Cursor::new(text, start)
+        .word()
+        .is_some_and(|(s, e)| is_weekday(&text[s..e]))
+}
+
+/// Whether one of the dates gives its year.
+fn has_year(dates: &[DateSpan]) -> bool {
+    dates.iter().any(|d| match d.date {
+        WrittenDate::Gregorian { year, .. } => year.is_some(),
+        WrittenDate::Hijri { .. } => true,
     })
 }
 
