@@ -412,27 +412,27 @@ fn has_year(dates: &[DateSpan]) -> bool {
 }
 
 fn is_weekday(word: &str) -> bool {
-    let lower = word.trim_end_matches('.').to_ascii_lowercase();
-    matches!(
-        lower.as_str(),
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-    )
+    const WEEKDAYS: [&str; 17] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ];
+    let word = word.strip_suffix('.').unwrap_or(word);
+    WEEKDAYS.iter().any(|day| day.eq_ignore_ascii_case(word))
 }
 
 /// Agency credit in parentheses: "(Reuters)", "(AP)", "(MINA)".

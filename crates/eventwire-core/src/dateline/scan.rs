@@ -16,26 +16,39 @@ pub(super) fn floor_char_boundary(text: &str, max: usize) -> usize {
 /// Number of a Gregorian month name or abbreviation ("Feb", "Feb.",
 /// "SEPT", "march"); `None` for any other word.
 pub(super) fn month_number(word: &str) -> Option<u32> {
+    const MONTHS: [(&str, u32); 23] = [
+        ("january", 1),
+        ("jan", 1),
+        ("february", 2),
+        ("feb", 2),
+        ("march", 3),
+        ("mar", 3),
+        ("april", 4),
+        ("apr", 4),
+        ("may", 5),
+        ("june", 6),
+        ("jun", 6),
+        ("july", 7),
+        ("jul", 7),
+        ("august", 8),
+        ("aug", 8),
+        ("september", 9),
+        ("sep", 9),
+        ("sept", 9),
+        ("october", 10),
+        ("oct", 10),
+        ("november", 11),
+        ("nov", 11),
+        ("december", 12),
+    ];
     let word = word.strip_suffix('.').unwrap_or(word);
-    if word.len() > 9 {
-        return None;
+    if word.eq_ignore_ascii_case("dec") {
+        return Some(12);
     }
-    let lower = word.to_ascii_lowercase();
-    let number = match lower.as_str() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    };
+    let number = MONTHS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))
+        .map(|&(_, number)| number)?;
     Some(number)
 }
 
