@@ -186,7 +186,7 @@ fn month_key(spelling: &str) -> Option<MonthKey> {
             .filter(|t| folded_token(t).is_some())
     };
     let token_count = tokens().count();
-    let ordinal = match tokens().last().and_then(folded_token) {
+    let ordinal = match tokens().next_back().and_then(folded_token) {
         Some((b'i' | b'1', 0, _)) if token_count > 1 => Some(b'1'),
         Some((b'i', b'i', 2)) | Some((b'2', 0, _)) if token_count > 1 => Some(b'2'),
         _ => None,
