@@ -392,7 +392,7 @@ fn name_after(text: &str, at: usize) -> Option<String> {
     let rest = text.get(at..)?;
     let mut words: Vec<&str> = Vec::new();
     let mut seen_lead = 0;
-    for raw in rest.split(' ').take(MAX_WORDS + 4) {
+    for raw in rest.split([' ', '\u{a0}']).take(MAX_WORDS + 4) {
         let (raw, line_ends) = match raw.find('\n') {
             Some(i) => (&raw[..i], true),
             None => (raw, false),
@@ -438,28 +438,40 @@ fn name_before(text: &str, at: usize) -> Option<(usize, String)> {
     while !head.is_char_boundary(from) {
         from += 1;
     }
-    let mut window = &head[from..];
-    if let Some(newline) = window.rfind('\n') {
-        window = &window[newline + 1..];
+    if let Some(newline) = head[from..].rfind('\n') {
+        from += newline + 1;
     }
-    let mut words: Vec<&str> = Vec::new();
-    for raw in window.rsplit(' ') {
+    let window = &head[from..];
+    // Words with their offsets in `window`, any whitespace between them.
+    let mut tokens: Vec<(usize, &str)> = Vec::new();
+    let mut token_start = None;
+    for (i, c) in window.char_indices() {
+        match (c.is_whitespace(), token_start) {
+            (true, Some(start)) => {
+                tokens.push((start, &window[start..i]));
+                token_start = None;
+            }
+            (false, None) => token_start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(start) = token_start {
+        tokens.push((start, &window[start..]));
+    }
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    for &(offset, raw) in tokens.iter().rev() {
         if let Some(code) = raw.strip_prefix('(').and_then(|w| w.strip_suffix(')')) {
             // "Mi’raj Islamic News Agency (MINA) reported"
             if words.is_empty() && is_name_word(code) {
-                return Some((at - raw.len(), code.to_string()));
+                return Some((from + offset + 1, code.to_string()));
             }
             break;
         }
-        let ends_clause = raw.ends_with([',', '.', ';', ':', '"', '”', ')']);
-        if ends_clause && !words.is_empty() {
-            break;
-        }
-        if ends_clause || raw.is_empty() || raw.contains('\n') {
+        if raw.ends_with([',', '.', ';', ':', '"', '”', ')']) {
             break;
         }
         if is_name_word(raw) || (!words.is_empty() && is_name_connector(raw)) {
-            words.push(raw);
+            words.push((offset, raw));
         } else {
             break;
         }
@@ -467,17 +479,17 @@ fn name_before(text: &str, at: usize) -> Option<(usize, String)> {
             break;
         }
     }
-    while words.last().is_some_and(|w| is_name_connector(w)) {
+    while words.last().is_some_and(|(_, w)| is_name_connector(w)) {
         words.pop();
     }
-    // Start of the name: the words are contiguous and single-spaced.
-    let start = (at + 1).saturating_sub(words.iter().map(|w| w.len() + 1).sum::<usize>());
     words.reverse();
     // A sentence-initial "The" is not part of the name.
-    if words.first().is_some_and(|w| *w == "The") {
+    if words.first().is_some_and(|(_, w)| *w == "The") {
         words.remove(0);
     }
-    (!words.is_empty()).then(|| (start, words.join(" ")))
+    let start = from + words.first()?.0;
+    let name = words.iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" ");
+    Some((start, name))
 }
 
 /// The agency credit closing a paragraph: "... the ministry said. (AA)".

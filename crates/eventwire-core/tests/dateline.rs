@@ -505,3 +505,115 @@ fn data_dir() -> Option<std::path::PathBuf> {
         .map(|dir| dir.join("../shared/data"))
         .find(|candidate| candidate.is_dir())
 }
+
+#[test]
+fn early_umm_al_qura_months_follow_the_table() {
+    // The official calendar of the 1340s AH had a few 28- and 31-day months.
+    assert_eq!(hijri_month_length(1345, 5), Some(31));
+    assert_eq!(hijri_month_length(1343, 9), Some(28));
+    assert_eq!(hijri_to_gregorian(1343, 9, 29), None);
+    let (y, m, d) = hijri_to_gregorian(1343, 9, 28).expect("in table");
+    let (ny, nm, nd) = hijri_to_gregorian(1343, 10, 1).expect("in table");
+    assert_eq!(days_from_civil(y, m, d) + 1, days_from_civil(ny, nm, nd));
+}
+
+#[test]
+fn colon_separator_and_lowercase_places() {
+    check(
+        "NEW DELHI: The government on Monday announced new rules.",
+        None,
+        "NEW DELHI:",
+        Some("NEW DELHI"),
+        None,
+        None,
+    );
+    check(
+        "des moines, april 7 - Farmers planted early.",
+        Some(1987),
+        "des moines, april 7 -",
+        Some("des moines"),
+        Some("1987-04-07"),
+        None,
+    );
+    // Labels are no places.
+    for body in ["NOTE: Figures are unaudited.", "UPDATE - Police said."] {
+        assert!(find_dateline(body, None).is_none(), "fired on {body:?}");
+    }
+}
+
+#[test]
+fn month_first_hijri_and_old_reuter_credit() {
+    let found = dateline(
+        "Jakarta, Rabiul Akhir 28, 1437 H (MINA) - The minister said.",
+        None,
+    );
+    assert_eq!(found.date.as_deref(), Some("2016-02-07"));
+    assert_eq!(found.calendars[0].text, "Rabiul Akhir 28, 1437 H");
+    check(
+        "WASHINGTON, April 8, Reuter - Angered by late flights, travellers complained.",
+        Some(1987),
+        "WASHINGTON, April 8, Reuter -",
+        Some("WASHINGTON"),
+        Some("1987-04-08"),
+        Some("Reuter"),
+    );
+}
+
+#[test]
+fn byline_before_dateline_in_one_block() {
+    check(
+        "By Jane Smith\nLONDON, Feb 7 (Reuters) - Prices rose.",
+        Some(2019),
+        "LONDON, Feb 7 (Reuters) -",
+        Some("LONDON"),
+        Some("2019-02-07"),
+        Some("Reuters"),
+    );
+}
+
+/// The project's example wire story (skipped when the shared folder is absent).
+#[test]
+fn mina_example_story() {
+    let Some(dir) = data_dir() else {
+        eprintln!("skipping: no shared data folder (set EVENTWIRE_DATA)");
+        return;
+    };
+    let path = dir.join("../examples/mina-2016-02-07.txt");
+    let Ok(story) = std::fs::read_to_string(&path) else {
+        eprintln!("skipping: {} is absent", path.display());
+        return;
+    };
+    let (found, warnings) = find_dateline(&story, None).expect("dateline");
+    assert_eq!(found.place.as_deref(), Some("Washington"));
+    assert_eq!(found.date.as_deref(), Some("2016-02-07"));
+    assert_eq!(found.calendars[0].date.as_deref(), Some("2016-02-07"));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let sources = find_sources(&story, Some(&found), None);
+    assert_eq!(names(&sources, SourceRelation::Publisher), vec!["MINA"]);
+    assert_eq!(
+        names(&sources, SourceRelation::Quoted),
+        vec!["Anadolu Agency"]
+    );
+}
+
+mod no_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text(text in "[A-Za-z0-9 ,.:()\\-—–'’/\n\u{a0}éŞ日]{0,120}", hint in proptest::option::of(1900i32..2100)) {
+            if let Some((found, _)) = find_dateline(&text, hint) {
+                prop_assert!(text.get(found.start as usize..found.end as usize) == Some(found.text.as_str()));
+            }
+            let _ = find_sources(&text, None, Some("Site"));
+        }
+
+        #[test]
+        fn wire_like_text(place in "[A-Z][A-Za-z]{1,8}", month in 1u32..=12, day in 1u32..=31, rest in "[a-z ]{0,20}") {
+            let names = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"];
+            let text = format!("{place}, {} {day} (AP) - {rest}", names[month as usize - 1]);
+            let _ = find_dateline(&text, Some(2001));
+        }
+    }
+}
