@@ -276,12 +276,43 @@ pub fn find_sources(
             {
                 continue;
             }
-            let Some((name_start, name)) = name_before(text, at) else {
+            // "the French news agency AFP", "Russian News Agency Interfax",
+            // "Italian news agency Apcom": the name may follow the cue.
+            let before = name_before(text, at);
+            // "told Reuters news agency", "told the French news agency AFP":
+            // the outlet interviewed someone; it relays nothing.
+            let phrase_start = before.as_ref().map_or(at + 1, |(start, _)| *start);
+            if is_interviewer(text, phrase_start) {
+                continue;
+            }
+            let named_after =
+                if cue == " news agency" && text.get(after..).is_some_and(|r| r.starts_with(' ')) {
+                    name_after(text, after + 1)
+                } else {
+                    None
+                };
+            if let Some(named) = named_after.as_ref().filter(|n| is_known_agency(n)) {
+                credits.push((after + 1, Credit::Agency(named.clone())));
+                continue;
+            }
+            let lowercase_cue = text[at + 1..after].starts_with('n');
+            let described = match &before {
+                Some((_, n)) => !is_known_agency(n) && looks_like_demonym(n),
+                None => true,
+            };
+            if lowercase_cue && described {
+                if let Some(named) = named_after {
+                    credits.push((after + 1, Credit::Agency(named)));
+                }
+                continue;
+            }
+            let Some((name_start, name)) = before else {
                 continue;
             };
             let credit = if cue == " news agency" {
                 // "Mi’raj Islamic News Agency" is the name; in "the Tasnim
-                // news agency" the name is the part before.
+                // news agency" the name is the part before, unless that is a
+                // nationality ("the Italian news agency").
                 let written = &text[at + 1..after];
                 if written.starts_with('N') {
                     Credit::Agency(format!("{name} {written}"))
@@ -349,6 +380,47 @@ impl Sources {
             self.add(name, SourceRelation::Quoted);
         }
     }
+}
+
+/// Whether the words before byte `start` make what follows the one spoken
+/// to ("told the ...", "in an interview with ...", "spoke to ...").
+fn is_interviewer(text: &str, start: usize) -> bool {
+    const LOOK_BACK: usize = 48;
+    let Some(head) = text.get(..start) else {
+        return false;
+    };
+    let mut from = start.saturating_sub(LOOK_BACK);
+    while !head.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut words = head[from..]
+        .split_whitespace()
+        .rev()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "state-run" | "official"));
+    let nearest = words.next().unwrap_or_default();
+    let next = words.next().unwrap_or_default();
+    matches!(nearest.as_str(), "told" | "tell" | "tells" | "telling")
+        || (nearest == "with" && next == "interview")
+        || (nearest == "to"
+            && matches!(
+                next.as_str(),
+                "spoke" | "speaking" | "talking" | "talked" | "said"
+            ))
+}
+
+/// Nationality adjectives ("French", "Iranian", "Chinese", "Iraqi"), which
+/// describe an agency rather than name it.
+fn looks_like_demonym(name: &str) -> bool {
+    if name.contains(' ') {
+        return false;
+    }
+    ["an", "ese", "ish", "ch", "i", "ic", "ek", "ai"]
+        .iter()
+        .any(|suffix| name.ends_with(suffix))
 }
 
 /// Leading words of a credited name that are not part of it.

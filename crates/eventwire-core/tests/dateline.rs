@@ -617,3 +617,26 @@ mod no_panics {
         }
     }
 }
+
+#[test]
+fn provenance_agency_named_after_its_description() {
+    let body = "The deal is off, according to the French news agency AFP.\n\
+                Italian news agency Apcom quoted lawmakers as saying so.\n\
+                According to reports from Russian News Agency Interfax, it will go through.";
+    let sources = find_sources(body, None, None);
+    assert_eq!(
+        names(&sources, SourceRelation::Quoted),
+        vec!["AFP", "Apcom", "Interfax"]
+    );
+}
+
+#[test]
+fn provenance_interviews_are_not_relays() {
+    let body = "\"We will appeal,\" Eduardo Contreras told Reuters news agency.\n\
+                Deutsche Boerse told news agency Reuters such a move would wait.\n\
+                He told the French news agency AFP the plan was dead.\n\
+                In an interview with the Tasnim news agency, he said so.\n\
+                The equity was oversubscribed, news agency Reuters reported.";
+    let sources = find_sources(body, None, None);
+    assert_eq!(names(&sources, SourceRelation::Quoted), vec!["Reuters"]);
+}
