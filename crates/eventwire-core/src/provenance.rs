@@ -126,6 +126,19 @@ const AGENCIES: &[Agency] = &[
     ),
     agency("IHA", "Ihlas News Agency", &[]),
     agency("Bloomberg", "Bloomberg", &["Bloomberg News"]),
+    agency("CNN", "Cable News Network", &[]),
+    agency("BBC", "British Broadcasting Corporation", &["BBC News"]),
+    agency("NHK", "Japan Broadcasting Corporation", &[]),
+    agency("Al Jazeera", "Al Jazeera", &["Aljazeera"]),
+    agency("Al Arabiya", "Al Arabiya", &[]),
+    agency(
+        "PRNewswire",
+        "PR Newswire",
+        &["PRNewswire-FirstCall", "PRNewswire-USNewswire"],
+    ),
+    agency("Business Wire", "Business Wire", &["BUSINESS WIRE"]),
+    agency("GLOBE NEWSWIRE", "GlobeNewswire", &["Globe Newswire"]),
+    agency("CNW", "Canada Newswire", &["CNW Group"]),
     agency("Dow Jones", "Dow Jones Newswires", &[]),
 ];
 

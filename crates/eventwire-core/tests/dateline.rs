@@ -640,3 +640,86 @@ fn provenance_interviews_are_not_relays() {
     let sources = find_sources(body, None, None);
     assert_eq!(names(&sources, SourceRelation::Quoted), vec!["Reuters"]);
 }
+
+/// First lines of web articles (article-extraction benchmark), cut after the dateline.
+#[test]
+fn web_article_datelines() {
+    let cases: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+        (
+            "MADRID — Rafael Nadal kept Spain’s hopes alive",
+            "MADRID —",
+            Some("MADRID"),
+            None,
+        ),
+        (
+            "BUFFALO, N.Y. — Hours before the game",
+            "BUFFALO, N.Y. —",
+            Some("BUFFALO, N.Y."),
+            None,
+        ),
+        (
+            "CLEVELAND, Ohio – The Doobie Brothers will",
+            "CLEVELAND, Ohio –",
+            Some("CLEVELAND, Ohio"),
+            None,
+        ),
+        (
+            "HAYWARD, Calif. (AP) — The Latest on",
+            "HAYWARD, Calif. (AP) —",
+            Some("HAYWARD, Calif."),
+            Some("AP"),
+        ),
+        (
+            "Dekalb, Ill. — Mike Glass threw for",
+            "Dekalb, Ill. —",
+            Some("Dekalb, Ill."),
+            None,
+        ),
+        (
+            "Indianapolis – Several thousand teachers",
+            "Indianapolis –",
+            Some("Indianapolis"),
+            None,
+        ),
+        (
+            "BERLIN -- The European Space Agency says",
+            "BERLIN --",
+            Some("BERLIN"),
+            None,
+        ),
+        (
+            "Hong Kong (CNN Business) A muddled view",
+            "Hong Kong (CNN Business)",
+            Some("Hong Kong"),
+            Some("CNN Business"),
+        ),
+        (
+            "HONOLULU, Hawaii (HawaiiNewsNow) - NASA scientists",
+            "HONOLULU, Hawaii (HawaiiNewsNow) -",
+            Some("HONOLULU, Hawaii"),
+            Some("HawaiiNewsNow"),
+        ),
+        (
+            "NEW YORK, Nov. 20, 2019 /PRNewswire/ -- Acme Corp today announced",
+            "NEW YORK, Nov. 20, 2019 /PRNewswire/ --",
+            Some("NEW YORK"),
+            Some("PRNewswire"),
+        ),
+    ];
+    for &(body, text, place, agency) in cases {
+        let found = dateline(body, None);
+        assert_eq!(found.text, text, "{body}");
+        assert_eq!(found.place.as_deref(), place, "{body}");
+        assert_eq!(found.agency.as_deref(), agency, "{body}");
+    }
+    for body in [
+        "DEAR ABBY: My husband of more than 20 years",
+        "South Dakota Gov. Kristi Noem (R) is defending the state’s campaign",
+        "Two hostages — an American and an Australian — were freed.",
+        "Beauty company Coty is breaking out — in a good way.",
+        "By Jane Smith — The council voted.",
+        "(Updates) - Prices rose.",
+    ] {
+        assert!(find_dateline(body, None).is_none(), "fired on {body:?}");
+    }
+}

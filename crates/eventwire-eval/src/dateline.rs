@@ -7,6 +7,7 @@
 //! finder recovers place and month-day; the bare bodies, which never start
 //! with a dateline, measure false alarms. Wikinews articles open with a date
 //! line ("Friday, January 4, 2019"); the gold is the article's `date`.
+//! BBC News bodies, which have no datelines, measure false alarms too.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader};
@@ -18,6 +19,8 @@ use eventwire_core::dateline::find_dateline;
 
 const REUTERS: &str = "reuters-21578/reuters21578.jsonl";
 const WIKINEWS: &str = "wikinews-sample/wikinews-2019-2020.jsonl";
+/// BBC News bodies (2004–2005) carry no datelines: a false-alarm set.
+const BBC: &str = "bbc-news/bbc-news-2225.jsonl";
 /// Reuters-21578 stories are from 1987; their datelines give no year.
 const REUTERS_YEAR: i32 = 1987;
 /// Examples of each kind of error printed.
@@ -53,6 +56,30 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
     }
     println!("dateline: Wikinews 2019-2020 sample ({})", WIKINEWS);
     wiki.print();
+
+    let bbc = data.join(BBC);
+    let mut articles = 0u64;
+    let mut alarms = Vec::new();
+    let started = Instant::now();
+    for record in read_jsonl(&bbc)? {
+        let record = record?;
+        articles += 1;
+        if let Some((found, _)) = find_dateline(record["text"].as_str().unwrap_or(""), None) {
+            alarms.push(found.text);
+        }
+    }
+    println!(
+        "dateline: BBC News bodies, which have no datelines ({})",
+        BBC
+    );
+    println!(
+        "  false alarms {}  time {:.3} ms in all",
+        percent(alarms.len() as u64, articles),
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    for alarm in alarms.iter().take(SHOWN_ERRORS) {
+        println!("    false alarm: {alarm}");
+    }
     Ok(())
 }
 
@@ -95,15 +122,43 @@ fn gold_month(word: &str) -> Option<u32> {
         .map(|(_, month)| month)
 }
 
-/// A gold "Month Day" ("Feb 26", "MARCH 1").
+/// A gold "Month Day" or "Day Month" ("Feb 26", "MARCH 1", "2 March").
 fn gold_month_day(text: &str) -> Option<(u32, u32)> {
     let mut parts = text.split_whitespace();
-    let month = gold_month(parts.next()?)?;
-    let day: u32 = parts.next()?.parse().ok()?;
-    if parts.next().is_some() || !(1..=31).contains(&day) {
+    let (first, second) = (parts.next()?, parts.next()?);
+    if parts.next().is_some() {
         return None;
     }
-    Some((month, day))
+    let (month, day) = match gold_month(first) {
+        Some(month) => (month, second.parse::<u32>().ok()?),
+        None => (gold_month(second)?, first.parse::<u32>().ok()?),
+    };
+    (1..=31).contains(&day).then_some((month, day))
+}
+
+/// Weekday names and abbreviations ("TUE") that open some gold datelines.
+fn is_gold_weekday(word: &str) -> bool {
+    let word = word.trim_end_matches('.').to_lowercase();
+    [
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .contains(&word.as_str())
 }
 
 /// Gold place and month-day of a Reuters dateline: "PORTLAND, Ore., Feb 26"
@@ -115,6 +170,8 @@ fn gold_parts(dateline: &str) -> (Option<String>, Option<(u32, u32)>) {
     let dateline = dateline.strip_suffix(", Reuter").unwrap_or(dateline).trim();
     match dateline.rsplit_once(',') {
         Some((place, date)) => match gold_month_day(date) {
+            // "TUE, APR 07": a weekday, no place.
+            Some(month_day) if is_gold_weekday(place.trim()) => (None, Some(month_day)),
             Some(month_day) => (Some(place.trim().to_string()), Some(month_day)),
             None => (Some(dateline.to_string()), None),
         },
@@ -126,10 +183,12 @@ fn gold_parts(dateline: &str) -> (Option<String>, Option<(u32, u32)>) {
 }
 
 /// Whether a gold dateline has the usual shape: a place of letters and,
-/// after a comma, a month and day ("MAR8  --" and "7" are table debris).
+/// after a comma, a month and day ("MAR8  --" and "7" are table debris,
+/// "****MOSCOW" and "c    LONDON" keep wire control codes).
 fn is_well_formed(place: Option<&str>, month_day: Option<(u32, u32)>) -> bool {
     let place_ok = place.is_some_and(|p| {
-        p.chars().any(char::is_alphabetic)
+        p.starts_with(char::is_alphabetic)
+            && p.chars().any(char::is_alphabetic)
             && !p.chars().any(|c| c.is_ascii_digit())
             && !p.contains("--")
     });
@@ -201,8 +260,14 @@ impl ReutersScore {
         // The dateline must be the one at the start of the wire text.
         let found = found.map(|(d, _)| d).filter(|d| d.start == 0);
         let Some(found) = found else {
-            if self.misses.len() < SHOWN_ERRORS {
-                self.misses.push(wire.chars().take(70).collect());
+            // Malformed gold ("****MOSCOW, April 29") says little; show the rest.
+            if well_formed && self.misses.len() < SHOWN_ERRORS {
+                self.misses.push(
+                    wire.chars()
+                        .take(70)
+                        .map(|c| if c == '\n' { ' ' } else { c })
+                        .collect(),
+                );
             }
             if place.is_some() {
                 self.with_place += 1;
@@ -409,9 +474,19 @@ mod tests {
         );
         assert_eq!(gold_parts("TOKYO"), (Some("TOKYO".to_string()), None));
         assert_eq!(gold_parts("APRIL 7"), (None, Some((4, 7))));
+        assert_eq!(
+            gold_parts("AMSTERDAM, 2 March"),
+            (Some("AMSTERDAM".to_string()), Some((3, 2)))
+        );
+        assert_eq!(gold_parts("TUE, APR 07"), (None, Some((4, 7))));
+        assert_eq!(
+            gold_parts("MONTREAL, Feb 26"),
+            (Some("MONTREAL".to_string()), Some((2, 26)))
+        );
         assert_eq!(found_month_day("1987-02-26"), Some((2, 26)));
         assert_eq!(found_month_day("--03-01"), Some((3, 1)));
         assert!(!is_well_formed(Some("MAR8  --"), None));
+        assert!(!is_well_formed(Some("****MOSCOW"), Some((4, 29))));
         assert_eq!(
             gold_parts("WASHINGTON, April 8, Reuter"),
             (Some("WASHINGTON".to_string()), Some((4, 8)))

@@ -101,6 +101,7 @@ struct Parsed {
     place: Option<(usize, usize)>,
     dates: Vec<DateSpan>,
     agency: Option<(usize, usize)>,
+    agency_kind: Option<AgencyKind>,
     separator: bool,
 }
 
@@ -112,9 +113,15 @@ impl Parsed {
     }
 }
 
+/// Most words in one part of a place written in mixed case with no date or
+/// agency ("Dekalb, Ill. —"); longer runs are headlines or sentences.
+const MAX_MIXED_CASE_PLACE_WORDS: usize = 3;
+
 /// How the words of a place are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct PlaceCase {
+    /// Most words in one comma-separated part.
+    max_words: usize,
     /// Every word capitalised, or a lowercase connector ("de", "of").
     capitalised: bool,
     /// No lowercase letter at all ("CAIRO", "ST. LOUIS").
@@ -141,8 +148,12 @@ fn parse_dateline(text: &str, start: usize) -> Option<Parsed> {
             return Some(parsed);
         }
         after.skip_spaces();
-        if let Some(agency) = parse_agency(&mut after) {
-            parsed.agency = Some(agency);
+        if let Some((start, end, kind)) = parse_agency(&mut after) {
+            if kind == AgencyKind::Name {
+                return None;
+            }
+            parsed.agency = Some((start, end));
+            parsed.agency_kind = Some(kind);
         }
         after.skip_spaces();
         if after.eat_separator().is_some() {
@@ -153,8 +164,13 @@ fn parse_dateline(text: &str, start: usize) -> Option<Parsed> {
         return None;
     }
 
-    if let Some(agency) = parse_agency(&mut cur) {
-        parsed.agency = Some(agency);
+    if let Some((agency_start, agency_end, kind)) = parse_agency(&mut cur) {
+        // "(Updates)" is an editor's note; a bare credit must be an agency.
+        if kind == AgencyKind::Name {
+            return None;
+        }
+        parsed.agency = Some((agency_start, agency_end));
+        parsed.agency_kind = Some(kind);
         let mut after = cur.clone();
         after.skip_spaces();
         if after.eat_separator().is_some() {
@@ -179,8 +195,9 @@ fn parse_dateline(text: &str, start: usize) -> Option<Parsed> {
     }
     let mut probe = cur.clone();
     probe.skip_spaces();
-    if let Some(agency) = parse_agency(&mut probe) {
-        parsed.agency = Some(agency);
+    if let Some((agency_start, agency_end, kind)) = parse_agency(&mut probe) {
+        parsed.agency = Some((agency_start, agency_end));
+        parsed.agency_kind = Some(kind);
         cur = probe;
     } else if !parsed.dates.is_empty() {
         // "WASHINGTON, April 8, Reuter -": an agency after a comma.
@@ -192,6 +209,7 @@ fn parse_dateline(text: &str, start: usize) -> Option<Parsed> {
                 let word = &text[ws..we];
                 if is_known_agency(word) {
                     parsed.agency = Some((ws, we));
+                    parsed.agency_kind = Some(AgencyKind::Known);
                     cur = probe;
                 }
             }
@@ -211,25 +229,45 @@ fn parse_dateline(text: &str, start: usize) -> Option<Parsed> {
     parsed.end = cur.pos;
     let has_date = !parsed.dates.is_empty();
     let accepted = match (has_date, parsed.agency.is_some(), parsed.separator) {
-        // "LONDON, Feb 7 (Reuters) -", "BEIJING (Xinhua) --"
-        (_, true, true) => case.capitalised,
-        // "BEIJING, Jan. 6 (Xinhua) The ..."; an unknown acronym needs the
+        // "LONDON, Feb 7 (Reuters) -", "BEIJING (Xinhua) --". An unknown
+        // credit after a mixed-case place without a date needs a short
+        // place ("Evans and Sutherland Computer Corp (ESCC) -" is a company),
+        // and a credit of several unknown words an all-capitals place.
+        (_, true, true) => {
+            let known = parsed.agency_kind == Some(AgencyKind::Known);
+            let one_word = parsed
+                .agency
+                .is_some_and(|(s, e)| !text[s..e].contains(' '));
+            case.capitalised
+                && (known
+                    || case.all_caps
+                    || has_date
+                    || case.max_words <= MAX_MIXED_CASE_PLACE_WORDS)
+                && (parsed.agency_kind != Some(AgencyKind::Name) || case.all_caps || one_word)
+        }
+        // "BEIJING, Jan. 6 (Xinhua) The ..."; other credits need the
         // separator ("United Arab Emirates (UAE) Central Bank ...").
         (_, true, false) => {
             case.capitalised
                 && cur.next_is_uppercase_after_spaces()
-                && parsed
-                    .agency
-                    .is_some_and(|(s, e)| is_known_agency(&text[s..e]))
+                && parsed.agency_kind == Some(AgencyKind::Known)
         }
         // "SALVADOR, Feb 26 -"; lowercase places ("peoria, april 7 -") are
         // accepted only in this complete form.
         (true, false, true) => true,
         // "LONDON, Feb 7" alone on its line.
         (true, false, false) => case.capitalised && cur.line_rest_is_blank(),
-        // "CAIRO —": only an all-capitals place makes a bare place a
-        // dateline, and not an editor's label ("NOTE:", "UPDATE -").
-        (false, false, true) => case.all_caps && !is_editor_label(&text[place.0..place.1]),
+        // "CAIRO —", and "Indianapolis – Several thousand ..." with a long
+        // dash and a capital after it ("Vera Drake - Imelda Staunton" is a
+        // list); never an editor's label ("NOTE:").
+        (false, false, true) => {
+            !is_editor_label(&text[place.0..place.1])
+                && (case.all_caps
+                    || (case.capitalised
+                        && case.max_words <= MAX_MIXED_CASE_PLACE_WORDS
+                        && separator == Some(Separator::LongDash)
+                        && cur.next_is_uppercase_after_spaces()))
+        }
         (false, false, false) => false,
     };
     accepted.then_some(parsed)
@@ -244,6 +282,7 @@ fn parse_place(cur: &mut Cursor) -> Option<((usize, usize), PlaceCase)> {
     let start = cur.pos;
     let mut end = start;
     let mut case = PlaceCase {
+        max_words: 0,
         capitalised: true,
         all_caps: true,
     };
@@ -286,6 +325,7 @@ fn parse_place(cur: &mut Cursor) -> Option<((usize, usize), PlaceCase)> {
             probe = word_probe;
             component_end = Some(probe.pos);
         }
+        case.max_words = case.max_words.max(words);
         let Some(component_end) = component_end else {
             break;
         };
@@ -351,6 +391,10 @@ fn is_prefixed_name(word: &str) -> bool {
 /// Labels that open wire items but are no place.
 fn is_editor_label(place: &str) -> bool {
     let label = place.trim_end_matches('.').to_ascii_uppercase();
+    // Bylines and letters to columnists: "By Jane Smith —", "DEAR ABBY:".
+    if label.starts_with("BY ") || label.starts_with("DEAR ") {
+        return true;
+    }
     matches!(
         label.as_str(),
         "NOTE"
@@ -435,40 +479,78 @@ fn is_weekday(word: &str) -> bool {
     WEEKDAYS.iter().any(|day| day.eq_ignore_ascii_case(word))
 }
 
-/// Agency credit in parentheses: "(Reuters)", "(AP)", "(MINA)".
-fn parse_agency(cur: &mut Cursor) -> Option<(usize, usize)> {
+/// How sure an agency credit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum AgencyKind {
+    /// Capitalised words ("HawaiiNewsNow"): an agency only before a separator.
+    Name,
+    /// All-capitals acronym ("MINA", "IANS").
+    Acronym,
+    /// A known agency or one containing it ("Reuters", "CNN Business").
+    Known,
+}
+
+/// Agency credit in parentheses, "(Reuters)", "(AP)", "(MINA)", or between
+/// slashes as press releases write it, "/PRNewswire/".
+fn parse_agency(cur: &mut Cursor) -> Option<(usize, usize, AgencyKind)> {
     const MAX_AGENCY_BYTES: usize = 50;
     let mut probe = cur.clone();
-    if !probe.eat_char('(') {
+    let close_char = if probe.eat_char('(') {
+        ')'
+    } else if probe.eat_char('/') {
+        '/'
+    } else {
         return None;
-    }
+    };
     let inner_start = probe.pos;
     let rest = probe.rest();
     let limit = scan::floor_char_boundary(rest, MAX_AGENCY_BYTES + 1);
-    let close = rest[..limit].find(')')?;
+    let close = rest[..limit].find(close_char)?;
     let inner = rest[..close].trim();
-    if inner.is_empty() || inner.contains('\n') || !is_agency_credit(inner) {
+    if inner.is_empty() || inner.contains('\n') {
         return None;
     }
+    let kind = agency_kind(inner)?;
     let lead = rest[..close].len() - rest[..close].trim_start().len();
     let start = inner_start + lead;
     cur.pos = inner_start + close + 1;
-    Some((start, start + inner.len()))
+    Some((start, start + inner.len(), kind))
 }
 
-/// Whether the text in parentheses names a news agency: a known one
-/// ("Reuters", "dpa"), one containing a known one ("Thomson Reuters
-/// Foundation"), or an all-capitals acronym ("MINA", "IANS").
-fn is_agency_credit(inner: &str) -> bool {
+/// Whether the text in parentheses names a news agency, and how surely: a
+/// known one ("Reuters", "dpa"), one containing a known one ("Thomson
+/// Reuters Foundation"), an all-capitals acronym ("MINA", "IANS"), or a
+/// short capitalised name ("HawaiiNewsNow").
+fn agency_kind(inner: &str) -> Option<AgencyKind> {
+    const MAX_NAME_WORDS: usize = 4;
     if inner.chars().any(|c| c.is_ascii_digit()) {
-        return false;
+        return None;
     }
-    inner.split(['/', ',']).map(str::trim).all(|part| {
-        !part.is_empty()
-            && (is_known_agency(part)
-                || part.split_whitespace().any(is_known_agency)
-                || is_acronym(part))
-    })
+    inner
+        .split(['/', ','])
+        .map(str::trim)
+        .map(|part| {
+            if part.is_empty() {
+                None
+            } else if is_known_agency(part) || part.split_whitespace().any(is_known_agency) {
+                Some(AgencyKind::Known)
+            } else if is_acronym(part) {
+                Some(AgencyKind::Acronym)
+            } else if part.split_whitespace().count() <= MAX_NAME_WORDS
+                && part.split_whitespace().all(|w| {
+                    w.starts_with(char::is_uppercase)
+                        && w.chars()
+                            .all(|c| c.is_alphabetic() || matches!(c, '.' | '&' | '-' | '\''))
+                })
+            {
+                Some(AgencyKind::Name)
+            } else {
+                None
+            }
+        })
+        .try_fold(AgencyKind::Known, |weakest, kind| {
+            kind.map(|k| weakest.min(k))
+        })
 }
 
 fn is_acronym(word: &str) -> bool {

@@ -69,7 +69,10 @@ fn is_space(c: char) -> bool {
 /// How a dateline's separator is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Separator {
-    Dash,
+    /// "-" or "--".
+    Hyphen,
+    /// "—", "–" (perhaps with hyphens).
+    LongDash,
     Colon,
 }
 
@@ -283,7 +286,11 @@ impl<'a> Cursor<'a> {
                 return None;
             }
             self.pos = probe.pos;
-            return Some(Separator::Dash);
+            return Some(if ascii_only {
+                Separator::Hyphen
+            } else {
+                Separator::LongDash
+            });
         }
         if probe.eat_char(':') && probe.at_space_or_end() {
             self.pos = probe.pos;
