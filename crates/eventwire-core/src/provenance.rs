@@ -143,15 +143,20 @@ const AGENCIES: &[Agency] = &[
 ];
 
 /// Straight apostrophes and single spaces, so "Mi’raj" matches "Mi'raj".
-fn fold(name: &str) -> String {
+/// Borrows when there is nothing to change, the usual case.
+fn fold(name: &str) -> std::borrow::Cow<'_, str> {
+    let curly = |c: char| matches!(c, '’' | '‘' | 'ʼ' | '`');
+    let plain = !name.contains(curly)
+        && !name.contains("  ")
+        && !name.contains(|c: char| c.is_whitespace() && c != ' ');
+    if plain {
+        return std::borrow::Cow::Borrowed(name);
+    }
     let straight: String = name
         .chars()
-        .map(|c| match c {
-            '’' | '‘' | 'ʼ' | '`' => '\'',
-            _ => c,
-        })
+        .map(|c| if curly(c) { '\'' } else { c })
         .collect();
-    straight.split_whitespace().collect::<Vec<_>>().join(" ")
+    std::borrow::Cow::Owned(straight.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Whether a short name must match exactly as written: "AP" but not "Ap",
@@ -161,18 +166,22 @@ fn is_code(name: &str) -> bool {
         || name.chars().all(char::is_lowercase)
 }
 
+/// Longest name in the agency table; longer text is no agency name.
+const MAX_AGENCY_NAME_BYTES: usize = 40;
+
 fn agency_index(name: &str) -> Option<usize> {
-    let name = fold(name.trim());
-    if name.is_empty() {
+    let name = name.trim();
+    if name.is_empty() || name.len() > 2 * MAX_AGENCY_NAME_BYTES {
         return None;
     }
+    let name = fold(name);
+    // The table is written with straight apostrophes and single spaces.
     AGENCIES.iter().position(|agency| {
         std::iter::once(agency.short)
             .chain(std::iter::once(agency.full))
             .chain(agency.aliases.iter().copied())
             .any(|known| {
-                let known = fold(known);
-                if is_code(&known) {
+                if is_code(known) {
                     known == name
                 } else {
                     known.eq_ignore_ascii_case(&name)
@@ -197,7 +206,7 @@ fn source_key(name: &str) -> String {
     if let Some(index) = agency_index(name) {
         return format!("#{index}");
     }
-    let folded = fold(name).to_lowercase();
+    let folded = fold(name.trim()).to_lowercase();
     let trimmed = folded
         .trim_start_matches("the ")
         .trim_end_matches(" news agency")
@@ -376,6 +385,10 @@ struct Sources {
 
 impl Sources {
     fn add(&mut self, name: &str, relation: SourceRelation) {
+        // A name seen before needs no key: repeats are common in long texts.
+        if self.list.iter().any(|source| source.name == name) {
+            return;
+        }
         let key = source_key(name);
         if key.is_empty() || self.keys.contains(&key) {
             return;
@@ -585,4 +598,28 @@ fn closing_credit(line: &str) -> Option<&str> {
     let open = inner_end.rfind('(')?;
     let inner = &inner_end[open + 1..];
     (inner.len() <= MAX_CREDIT_BYTES && !inner.is_empty()).then_some(inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agency_table_is_written_plainly() {
+        for agency in AGENCIES {
+            for name in [agency.short, agency.full].iter().chain(agency.aliases) {
+                assert_eq!(
+                    fold(name),
+                    *name,
+                    "write {name:?} with straight apostrophes and single spaces"
+                );
+                assert!(name.len() <= MAX_AGENCY_NAME_BYTES, "{name}");
+                assert_eq!(
+                    agency_index(name).map(|i| AGENCIES[i].short),
+                    Some(agency.short),
+                    "{name}"
+                );
+            }
+        }
+    }
 }

@@ -723,3 +723,23 @@ fn web_article_datelines() {
         assert!(find_dateline(body, None).is_none(), "fired on {body:?}");
     }
 }
+
+#[test]
+fn provenance_is_linear_on_big_inputs() {
+    let mut body = String::new();
+    for _ in 0..20_000 {
+        body.push_str("according to the Tasnim news agency, Xinhua reported, quoting ");
+    }
+    body.push_str(&"x".repeat(5_000_000));
+    let started = std::time::Instant::now();
+    let sources = find_sources(&body, None, None);
+    assert_eq!(
+        names(&sources, SourceRelation::Quoted),
+        vec!["Tasnim", "Xinhua"]
+    );
+    assert!(
+        started.elapsed().as_secs_f64() < 10.0,
+        "took {:?}",
+        started.elapsed()
+    );
+}

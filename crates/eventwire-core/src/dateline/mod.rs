@@ -137,9 +137,8 @@ fn parse_dateline(text: &str, start: usize) -> Option<Parsed> {
     let mut cur = Cursor::new(text, start);
 
     // A line holding only a date (Wikinews), or a date with an agency.
-    if let Some(dates) = parse_dates(&mut cur.clone()) {
-        let mut after = cur.clone();
-        after.pos = dates.last().map_or(start, |d| d.end);
+    let mut after = cur.clone();
+    if let Some(dates) = parse_dates(&mut after) {
         parsed.dates = dates;
         // "Friday, January 4, 2019" alone on its line; a bare "May 31" line
         // is more often a table heading than a date line.
