@@ -743,3 +743,39 @@ fn provenance_is_linear_on_big_inputs() {
         started.elapsed()
     );
 }
+
+#[test]
+fn tass_ani_and_byte_order_mark_forms() {
+    check(
+        "MOSCOW, March 3. /TASS/. Russia's foreign minister said.",
+        Some(2020),
+        "MOSCOW, March 3. /TASS/.",
+        Some("MOSCOW"),
+        Some("2020-03-03"),
+        Some("TASS"),
+    );
+    check(
+        "New Delhi [India], Feb 7 (ANI): The Union Cabinet approved.",
+        Some(2020),
+        "New Delhi [India], Feb 7 (ANI):",
+        Some("New Delhi [India]"),
+        Some("2020-02-07"),
+        Some("ANI"),
+    );
+    check(
+        "\u{feff}BEIJING, Jan. 6 (Xinhua) -- Trade grew.",
+        Some(2020),
+        "BEIJING, Jan. 6 (Xinhua) --",
+        Some("BEIJING"),
+        Some("2020-01-06"),
+        Some("Xinhua"),
+    );
+    check(
+        "New Delhi, Feb 7 (PTI) The Supreme Court on Friday said.",
+        Some(2020),
+        "New Delhi, Feb 7 (PTI)",
+        Some("New Delhi"),
+        Some("2020-02-07"),
+        Some("PTI"),
+    );
+}

@@ -52,7 +52,11 @@ pub fn find_dateline(text: &str, year_hint: Option<i32>) -> Option<(Dateline, Ve
             block_bytes = 0;
             lines_in_block = 0;
         } else {
-            let content_start = line_start + (line.len() - line.trim_start().len());
+            let mut content_start = line_start + (line.len() - line.trim_start().len());
+            // A byte-order mark left at the start of a file is no text.
+            if head[content_start..].starts_with('\u{feff}') {
+                content_start += '\u{feff}'.len_utf8();
+            }
             if lines_in_block == 0
                 || (lines_in_block <= MAX_LEAD_LINES_IN_BLOCK && previous_line_short)
             {
@@ -192,6 +196,22 @@ fn parse_dateline(text: &str, start: usize) -> Option<Parsed> {
             cur = probe;
         }
     }
+    // "MOSCOW, March 3. /TASS/. Russia ...": the credit and its dots stand
+    // for the separator.
+    let mut tass = cur.clone();
+    if !parsed.dates.is_empty() && tass.eat_char('.') {
+        tass.skip_spaces();
+        if tass.rest().starts_with('/') {
+            if let Some((agency_start, agency_end, AgencyKind::Known)) = parse_agency(&mut tass) {
+                tass.eat_char('.');
+                parsed.agency = Some((agency_start, agency_end));
+                parsed.agency_kind = Some(AgencyKind::Known);
+                parsed.separator = true;
+                parsed.end = tass.pos;
+                return case.capitalised.then_some(parsed);
+            }
+        }
+    }
     let mut probe = cur.clone();
     probe.skip_spaces();
     if let Some((agency_start, agency_end, kind)) = parse_agency(&mut probe) {
@@ -323,6 +343,24 @@ fn parse_place(cur: &mut Cursor) -> Option<((usize, usize), PlaceCase)> {
             words += 1;
             probe = word_probe;
             component_end = Some(probe.pos);
+        }
+        // "New Delhi [India]": the country in brackets, as ANI writes it.
+        if words > 0 {
+            let mut bracket = probe.clone();
+            if bracket.eat_single_space() && bracket.eat_char('[') {
+                let rest = bracket.rest();
+                let limit = scan::floor_char_boundary(rest, 40);
+                if let Some(close) = rest[..limit].find(']') {
+                    let inner = &rest[..close];
+                    if !inner.is_empty()
+                        && inner.split(' ').all(|w| w.starts_with(char::is_uppercase))
+                    {
+                        bracket.pos += close + 1;
+                        probe = bracket;
+                        component_end = Some(probe.pos);
+                    }
+                }
+            }
         }
         case.max_words = case.max_words.max(words);
         let Some(component_end) = component_end else {
