@@ -56,10 +56,11 @@ pub fn clean(text: &str) -> Cleaned {
         }
     }
 
-    // Bodies with tables repeat their legends under each table.
-    if !has_columns(text) {
-        remove_duplicates(text, &mut units, &mut removed);
-    }
+    // Footer before and after duplicates: each can expose work for the other
+    // (a doubled paragraph that only differed by its sign-off, a sign-off
+    // left last by a removed repeat).
+    remove_footer(text, &mut units, &mut removed);
+    remove_duplicates(text, &mut units, &mut removed);
     remove_footer(text, &mut units, &mut removed);
 
     // Report removals in input order.
@@ -189,6 +190,20 @@ fn group_units(text: &str, lines: &[Line], wire: bool) -> Vec<Unit> {
             if !rules::is_wire_signoff(&scratch) {
                 break;
             }
+            // "... Plc told\nReuters." is a wrapped sentence, not a sign-off:
+            // the sign-off is in capitals, indented, or follows a blank line
+            // or a full sentence.
+            let after_sentence = match index.checked_sub(1).map(|before| lines[before]) {
+                None => true,
+                Some(previous) => {
+                    previous.blank || rules::ends_sentence(&text[previous.start..previous.end])
+                }
+            };
+            let capitals = !scratch.chars().any(char::is_lowercase);
+            let stands_alone = capitals || line.indented || after_sentence;
+            if !stands_alone {
+                break;
+            }
             tail_start = index;
         }
     }
@@ -254,30 +269,39 @@ fn remove_unit(text: &str, unit: &mut Unit, hit: Hit, removed: &mut Removals) {
 /// Cut editor codes and credits off the end of a unit, repeatedly.
 fn strip_tails(text: &str, unit: &mut Unit, removed: &mut Removals) {
     while let Some((cut, hit)) = rules::tail_code(&unit.text) {
-        // The removed piece, as it stands in the input: the same number of
-        // visible characters, counted back from the end of the raw unit.
-        let wanted = unit.text[cut..].chars().filter(|&c| c != ' ').count();
-        let raw = raw_text(text, unit.raw.clone());
-        let raw_offset = raw.as_ptr() as usize - text.as_ptr() as usize;
-        let mut seen = 0usize;
-        let mut raw_cut = raw.len();
-        for (at, c) in raw.char_indices().rev() {
-            if seen == wanted {
-                break;
-            }
-            if is_visible(c) {
-                seen += 1;
-                raw_cut = at;
-            }
-        }
-        record(removed, hit, text, &raw[raw_cut..]);
-        unit.text.truncate(cut);
-        let kept_len = unit.text.trim_end().len();
-        unit.text.truncate(kept_len);
-        unit.raw.end = raw_offset + raw_cut;
+        cut_tail(text, unit, cut, hit, removed);
         if unit.text.is_empty() {
             break;
         }
+    }
+}
+
+/// Remove `unit.text[cut..]` and record it as it stands in the input.
+fn cut_tail(text: &str, unit: &mut Unit, cut: usize, hit: Hit, removed: &mut Removals) {
+    // The removed piece in the input: the same number of visible characters,
+    // counted back from the end of the raw unit (normalisation only changes
+    // white space and invisible characters).
+    let wanted = unit.text[cut..].chars().filter(|&c| c != ' ').count();
+    let raw = raw_text(text, unit.raw.clone());
+    let raw_offset = raw.as_ptr() as usize - text.as_ptr() as usize;
+    let mut seen = 0usize;
+    let mut raw_cut = raw.len();
+    for (at, c) in raw.char_indices().rev() {
+        if seen == wanted {
+            break;
+        }
+        if is_visible(c) {
+            seen += 1;
+            raw_cut = at;
+        }
+    }
+    record(removed, hit, text, &raw[raw_cut..]);
+    unit.text.truncate(cut);
+    let kept_len = unit.text.trim_end().len();
+    unit.text.truncate(kept_len);
+    unit.raw.end = raw_offset + raw_cut;
+    if unit.text.is_empty() {
+        unit.kept = false;
     }
 }
 
@@ -323,13 +347,6 @@ fn remove_duplicates(text: &str, units: &mut [Unit], removed: &mut Removals) {
     }
 }
 
-/// Whether raw text is laid out in columns (a run of spaces inside a line).
-fn has_columns(raw: &str) -> bool {
-    let bytes = raw.as_bytes();
-    memchr::memmem::find_iter(bytes, b"   ")
-        .any(|at| at > 0 && !bytes[at - 1].is_ascii_whitespace())
-}
-
 /// A fast non-cryptographic hash (Fx-style, eight bytes a step); duplicates
 /// are confirmed by comparing texts, so its quality only affects speed.
 fn fx_hash(bytes: &[u8]) -> u64 {
@@ -371,9 +388,22 @@ fn remove_footer(text: &str, units: &mut [Unit], removed: &mut Removals) {
         if !unit.kept {
             continue;
         }
-        match rules::classify_footer(&unit.text) {
-            Some(hit) => remove_unit(text, unit, hit, removed),
-            None => break,
+        if let Some(hit) = rules::classify_footer(&unit.text) {
+            remove_unit(text, unit, hit, removed);
+            continue;
+        }
+        // "... total 55.8 (33.7).        REUTER" on the last line; what is
+        // left goes through the other rules again.
+        let Some((cut, hit)) = rules::tail_signoff(&unit.text) else {
+            break;
+        };
+        cut_tail(text, unit, cut, hit, removed);
+        strip_tails(text, unit, removed);
+        if !unit.text.is_empty() {
+            match rules::classify_unit(&unit.text) {
+                Some(hit) => remove_unit(text, unit, hit, removed),
+                None => break,
+            }
         }
     }
 }

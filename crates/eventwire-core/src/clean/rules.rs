@@ -149,7 +149,7 @@ fn is_names(text: &str, max_words: usize) -> bool {
 }
 
 /// Sentence-final punctuation (or a closing quote or bracket after it).
-fn ends_sentence(text: &str) -> bool {
+pub(super) fn ends_sentence(text: &str) -> bool {
     matches!(
         text.trim_end().chars().next_back(),
         Some('.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']' | '…' | ':' | ';')
@@ -308,11 +308,19 @@ fn related(text: &str) -> Option<Hit> {
             continue;
         };
         let title = after_separator(rest).or_else(|| {
-            if RELATED_BARE_LABELS.contains(label) {
-                after_dash(rest).or(Some(rest.trim_start()))
-            } else {
-                None
+            if !RELATED_BARE_LABELS.contains(label) {
+                return None;
             }
+            // Without a separator the title must look like one: "Also Read
+            // Who is ...", not "Read more about the plan in ...".
+            after_dash(rest)
+                .or(Some(rest.trim_start()))
+                .filter(|title| {
+                    title
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                })
         });
         if let Some(title) = title {
             // A link title: one phrase, headline length.
@@ -660,9 +668,10 @@ fn is_initials_code(text: &str) -> bool {
             list.len() <= 60
                 && list.starts_with('(')
                 && list.ends_with(')')
-                && list[1..list.len() - 1]
-                    .split([',', '/'])
-                    .all(|name| is_names(name.trim(), 3))
+                && list[1..list.len() - 1].split([',', '/']).all(|name| {
+                    let name = name.trim();
+                    is_agency_list(name) || is_names(name, 3)
+                })
         }
     }
 }
@@ -863,6 +872,13 @@ fn signoff_core(text: &str) -> Option<&str> {
         _ => core,
     };
     (!core.is_empty()).then_some(core)
+}
+
+/// An agency sign-off ending the last paragraph after a full sentence.
+pub(super) fn tail_signoff(text: &str) -> Option<(usize, Hit)> {
+    let space = text.rfind(' ')?;
+    let core = signoff_core(&text[space + 1..])?;
+    (is_agency_list(core) && tail_allowed(text, space)).then_some((space + 1, AGENCY_SIGNOFF))
 }
 
 /// "Reuters", "AFP, dpa, Reuters", "AP/Reuters".
