@@ -208,7 +208,8 @@ fn group_units(text: &str, lines: &[Line], wire: bool) -> Vec<Unit> {
         }
     }
 
-    let mut units: Vec<Unit> = Vec::new();
+    // Which lines make each unit, then each unit's text in one allocation.
+    let mut spans: Vec<Range<usize>> = Vec::new();
     let mut open = false;
     for (index, line) in lines.iter().enumerate() {
         if line.blank {
@@ -216,29 +217,28 @@ fn group_units(text: &str, lines: &[Line], wire: bool) -> Vec<Unit> {
             continue;
         }
         let joins = open && wire && !line.indented && index < tail_start;
-        let raw_line = &text[line.start..line.end];
-        match units.last_mut() {
-            Some(unit) if joins => {
-                let mut pending_space = true;
-                push_normalized(&mut unit.text, raw_line, &mut pending_space);
-                unit.raw.end = line.end;
-            }
-            _ => {
-                let mut unit = Unit {
-                    raw: line.start..line.end,
-                    text: String::with_capacity(line.end - line.start),
-                    kept: true,
-                };
-                push_normalized(&mut unit.text, raw_line, &mut false);
-                if unit.text.is_empty() {
-                    continue;
-                }
-                units.push(unit);
-            }
+        match spans.last_mut() {
+            Some(span) if joins => span.end = index + 1,
+            _ => spans.push(index..index + 1),
         }
         open = true;
     }
-    units
+    spans
+        .into_iter()
+        .map(|span| {
+            let (first, last) = (lines[span.start], lines[span.end - 1]);
+            let mut unit = Unit {
+                raw: first.start..last.end,
+                text: String::with_capacity(last.end - first.start),
+                kept: true,
+            };
+            for line in &lines[span] {
+                // A line break inside a unit is a space (never a leading one).
+                push_normalized(&mut unit.text, &text[line.start..line.end], &mut true);
+            }
+            unit
+        })
+        .collect()
 }
 
 /// The raw input text behind a unit, without surrounding white space.
@@ -322,12 +322,15 @@ fn remove_duplicates(text: &str, units: &mut [Unit], removed: &mut Removals) {
     let mut first_seen: HashMap<u64, usize, BuildPassThrough> = HashMap::default();
     for (position, &index) in kept.iter().enumerate() {
         let unit = &units[index];
-        if !rules::is_duplicate_candidate(&unit.text) {
-            continue;
-        }
         let key = fx_hash(unit.text.as_bytes());
         match first_seen.get(&key) {
-            Some(&first) if units[kept[first]].text == unit.text => copy_of[position] = Some(first),
+            // Checked only on a repeat, which is rare.
+            Some(&first)
+                if units[kept[first]].text == unit.text
+                    && rules::is_duplicate_candidate(&unit.text) =>
+            {
+                copy_of[position] = Some(first)
+            }
             Some(_) => {}
             None => {
                 first_seen.insert(key, position);

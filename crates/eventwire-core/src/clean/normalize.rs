@@ -40,6 +40,36 @@ pub(super) fn is_visible(c: char) -> bool {
 /// earlier text; it is written only before the next visible character, so
 /// the result never starts or ends with a space.
 pub(super) fn push_normalized(out: &mut String, raw: &str, pending_space: &mut bool) {
+    // Fast path for the common line: printable ASCII, single spaces inside.
+    let trimmed = raw.trim_matches(' ');
+    if trimmed.len() < raw.len() {
+        *pending_space = true;
+    }
+    // Branch-free folds (no early exit) so that the compiler vectorises them.
+    let bytes = trimmed.as_bytes();
+    let printable = bytes
+        .iter()
+        .fold(true, |ok, &byte| ok & (byte.wrapping_sub(0x20) < 0x5F));
+    let double_space = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .fold(false, |found, (&a, &b)| found | ((a == b' ') & (b == b' ')));
+    let simple = printable && !double_space;
+    if simple {
+        if !trimmed.is_empty() {
+            if *pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(trimmed);
+            *pending_space = trimmed.len() < raw.len() && raw.ends_with(' ');
+        }
+        return;
+    }
+    push_normalized_slow(out, raw, pending_space);
+}
+
+/// Character by character, for lines with other white space or characters.
+fn push_normalized_slow(out: &mut String, raw: &str, pending_space: &mut bool) {
     let bytes = raw.as_bytes();
     let mut run_start = 0;
     let mut at = 0;

@@ -189,11 +189,93 @@ fn tail_allowed(text: &str, at: usize) -> bool {
 
 /// A rule that removes the whole unit wherever it stands.
 pub(super) fn classify_unit(text: &str) -> Option<Hit> {
+    if !LABEL_GATE.may_start(text) {
+        // Most paragraphs: only the rules not anchored on a leading label.
+        if text.len() <= 250 && ends_all_rights_reserved(text) {
+            return Some(COPYRIGHT);
+        }
+        if is_slash_credit(text, false) {
+            return Some(SLASH_CREDIT);
+        }
+        return is_initials_code(text).then_some(INITIALS_CODE);
+    }
     copyright(text)
         .or_else(|| related(text))
         .or_else(|| share_prompt(text))
         .or_else(|| photo_credit(text))
         .or_else(|| staff_code(text))
+}
+
+/// Which two-letter openings (ASCII, lower-cased) some label starts with, so
+/// that a paragraph opening otherwise skips the label rules at once.
+struct LabelGate([[bool; 128]; 128]);
+
+impl LabelGate {
+    const fn new(lists: &[&[&str]]) -> LabelGate {
+        let mut table = [[false; 128]; 128];
+        let mut list = 0;
+        while list < lists.len() {
+            let mut item = 0;
+            while item < lists[list].len() {
+                let bytes = lists[list][item].as_bytes();
+                let first = bytes[0].to_ascii_lowercase() as usize;
+                if bytes.len() < 2 {
+                    let mut second = 0;
+                    while second < 128 {
+                        table[first][second] = true;
+                        second += 1;
+                    }
+                } else {
+                    table[first][bytes[1].to_ascii_lowercase() as usize] = true;
+                }
+                item += 1;
+            }
+            list += 1;
+        }
+        LabelGate(table)
+    }
+
+    fn may_start(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        match (bytes.first(), bytes.get(1)) {
+            // Brackets, dashes and non-ASCII openings ("©", "–") are rare: let them in.
+            (Some(&first), _) if !first.is_ascii_alphabetic() => true,
+            (Some(&first), Some(&second)) if second.is_ascii() => {
+                self.0[first.to_ascii_lowercase() as usize][second.to_ascii_lowercase() as usize]
+            }
+            (Some(_), _) => true,
+            (None, _) => false,
+        }
+    }
+}
+
+static LABEL_GATE: LabelGate = LabelGate::new(&[
+    &[
+        "our standards",
+        "copyright",
+        "click here",
+        "sign up",
+        "follow",
+        "and",
+    ],
+    RELATED_LABELS,
+    RELATED_HEADINGS,
+    SHARE_PREFIXES,
+    NAV_WORDS,
+    CAPTION_LABELS,
+    PHOTO_BY_LABELS,
+    PHOTO_LABELS,
+    PHOTO_WORDS,
+    STAFF_LABELS,
+]);
+
+/// "Hawaii News Now. All rights reserved."
+fn ends_all_rights_reserved(text: &str) -> bool {
+    let phrase = "all rights reserved";
+    let bare = text.trim_end_matches(['.', ' ']);
+    bare.len() >= phrase.len()
+        && (bare.as_bytes()[..phrase.len()].eq_ignore_ascii_case(phrase.as_bytes())
+            || bare.as_bytes()[bare.len() - phrase.len()..].eq_ignore_ascii_case(phrase.as_bytes()))
 }
 
 fn copyright(text: &str) -> Option<Hit> {
@@ -220,13 +302,7 @@ fn copyright(text: &str) -> Option<Hit> {
             let rest = rest.trim_start();
             rest.starts_with('©') || after_word(rest, "(c)").is_some() || starts_year(rest)
         });
-    let phrase = "all rights reserved";
-    let bare = text.trim_end_matches(['.', ' ']);
-    let reserved = bare.len() >= phrase.len()
-        && (bare.as_bytes()[..phrase.len()].eq_ignore_ascii_case(phrase.as_bytes())
-            || bare.as_bytes()[bare.len() - phrase.len()..]
-                .eq_ignore_ascii_case(phrase.as_bytes()));
-    (starts_copyright || reserved).then_some(COPYRIGHT)
+    (starts_copyright || ends_all_rights_reserved(text)).then_some(COPYRIGHT)
 }
 
 /// Labels whose text after a separator is a link to another article.
@@ -471,6 +547,15 @@ const PHOTO_LABELS: &[&str] = &[
     "caption",
 ];
 
+/// Credits that are a paragraph on their own.
+const PHOTO_WORDS: &[&str] = &[
+    "getty images",
+    "file photo",
+    "handout photo",
+    "photo",
+    "file image",
+];
+
 /// Labels followed directly by the photographer or source.
 const PHOTO_BY_LABELS: &[&str] = &[
     "photo courtesy of",
@@ -547,16 +632,7 @@ fn photo_credit(text: &str) -> Option<Hit> {
     if text.len() > 200 {
         return None;
     }
-    if eq_any(
-        inner.trim_end_matches('.'),
-        &[
-            "getty images",
-            "file photo",
-            "handout photo",
-            "photo",
-            "file image",
-        ],
-    ) {
+    if eq_any(inner.trim_end_matches('.'), PHOTO_WORDS) {
         return Some(PHOTO_LABEL);
     }
     if let Some(rest) = after_any(inner, PHOTO_BY_LABELS) {
