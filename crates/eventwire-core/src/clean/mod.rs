@@ -90,6 +90,8 @@ struct Line {
     width: usize,
     /// Length in bytes of the first word.
     first_word: usize,
+    /// Starts with a lower-case letter.
+    lower_start: bool,
 }
 
 /// Lines split at LF, CR and CRLF.
@@ -125,6 +127,7 @@ fn describe_line(text: &str, start: usize, end: usize) -> Line {
         indented: body.len() < content.len(),
         width: content.len(),
         first_word: body.find(char::is_whitespace).unwrap_or(body.len()),
+        lower_start: body.starts_with(char::is_lowercase),
     }
 }
 
@@ -150,20 +153,31 @@ fn is_hard_wrapped(lines: &[Line]) -> bool {
     if content_lines < 2 || long_lines * 10 > content_lines {
         return false;
     }
+    // Lines are wrapped a little short of the widest one: allow an eighth.
+    let slack = width / 8;
     let mut continuations = 0usize;
     let mut wrapped = 0usize;
+    let mut indented_starts = 0usize;
     for pair in lines.windows(2) {
         let (line, next) = (pair[0], pair[1]);
-        if line.blank || next.blank || next.indented {
+        if line.blank || next.blank {
+            continue;
+        }
+        if next.indented {
+            indented_starts += 1;
             continue;
         }
         continuations += 1;
-        // The next line's first word would have fitted here: a deliberate break.
-        if line.width + 1 + next.first_word > width {
+        // The next line's first word would not have fitted on this line, or
+        // the next line goes on with a sentence (lower-case start).
+        if line.width + 1 + next.first_word + slack > width || next.lower_start {
             wrapped += 1;
         }
     }
-    continuations > 0 && wrapped * 2 >= continuations
+    // Paragraphs marked by an indent rather than a blank line (wire copy)
+    // make wrapping likely, so less evidence is needed.
+    let needed = if indented_starts > 0 { 4 } else { 2 };
+    continuations > 0 && wrapped * needed >= continuations
 }
 
 /// A paragraph-to-be: its raw byte range and normalised text.
