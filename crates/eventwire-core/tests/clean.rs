@@ -102,6 +102,7 @@ fn photo_credits_and_captions_are_removed() {
         "REUTERS/Kevin Lamarque",
         "AFP PHOTO / JOHN MACDOUGALL",
         "Jane Doe/Getty Images",
+        "Credit: Nicholas Moreau",
     ] {
         assert_removed(line, RemovalKind::PhotoCredit);
     }
@@ -120,12 +121,33 @@ fn a_caption_keeps_its_text_but_loses_its_credit() {
 }
 
 #[test]
+fn a_labelled_credit_ending_a_caption_is_cut() {
+    for (caption, kept) in [
+        (
+            "Protesters at the march. Image: Andrew Gray.",
+            "Protesters at the march.",
+        ),
+        (
+            "Feline fursuiters Image: Nicholas Moreau.",
+            "Feline fursuiters",
+        ),
+    ] {
+        let cleaned = clean_between(caption);
+        assert_eq!(cleaned.text, format!("{BODY}\n\n{kept}\n\n{BODY2}"));
+        assert_eq!(cleaned.removed[0].rule, "caption-credit");
+    }
+    // Running text that mentions a photo keeps its words.
+    assert_kept("The ministry released a statement. Photo: the agency did not say who took it.");
+}
+
+#[test]
 fn sentences_about_photos_are_kept() {
     for line in [
         "Photos of the scene showed collapsed buildings and burnt-out cars.",
         "Photographers were barred from the courtroom, the agency said.",
         "Image rights lawyers said the case could go to the Supreme Court.",
         "The AP/NORC poll found 60 percent disapproved of the decision.",
+        "Credit: the bank's loan book grew 5 percent in the quarter.",
     ] {
         assert_kept(line);
     }
@@ -365,6 +387,21 @@ fn single_line_paragraphs_are_not_joined() {
         cleaned.text,
         format!("Russia Wants Military Solution To Syrian Crisis: US\n\n{BODY}\n\n{BODY2}")
     );
+}
+
+#[test]
+fn huge_single_lines_are_cleaned_in_linear_time() {
+    // Quadratic work on these (a few MB) would not finish in the test's time.
+    let sentence = "Kerry and Lavrov are expected to meet next week (ab/cd) in Munich. ";
+    let spaced = sentence.repeat(40_000);
+    let cleaned = clean(&spaced);
+    assert_eq!(cleaned.text, spaced.trim_end());
+    let unspaced = "x".repeat(3_000_000) + ".\u{a0}/ab";
+    assert_eq!(clean(&unspaced).text.len(), 3_000_001);
+    let codes = format!("{BODY}{}", " (ab/cd)".repeat(100_000));
+    let cleaned = clean(&codes);
+    assert_eq!(cleaned.text, BODY);
+    assert_eq!(cleaned.removed.len(), 100_000);
 }
 
 // ---------------------------------------------------------------- real data

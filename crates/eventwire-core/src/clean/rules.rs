@@ -30,6 +30,7 @@ const NAV_WORD: Hit = hit(RemovalKind::Navigation, "nav-word");
 const PHOTO_LABEL: Hit = hit(RemovalKind::PhotoCredit, "photo-label");
 const PHOTO_BY: Hit = hit(RemovalKind::PhotoCredit, "photo-by");
 const IMAGE_CAPTION: Hit = hit(RemovalKind::PhotoCredit, "image-caption");
+const CAPTION_CREDIT: Hit = hit(RemovalKind::PhotoCredit, "caption-credit");
 const SLASH_CREDIT: Hit = hit(RemovalKind::PhotoCredit, "agency-slash-credit");
 const DESK_CODE: Hit = hit(RemovalKind::EditorCode, "desk-code");
 const STAFF_CREDIT: Hit = hit(RemovalKind::EditorCode, "staff-credit");
@@ -542,9 +543,22 @@ const PHOTO_LABELS: &[&str] = &[
     "top photo",
     "main photo",
     "header image",
+    "caption",
     "credit",
     "credits",
-    "caption",
+];
+
+/// Labels that also head other things ("Credit: the bank's loan book grew"),
+/// so only a name may follow them.
+const NAME_ONLY_PHOTO_LABELS: &[&str] = &[
+    "photo credit",
+    "photo credits",
+    "photo courtesy",
+    "photo source",
+    "image credit",
+    "image source",
+    "credit",
+    "credits",
 ];
 
 /// Credits that are a paragraph on their own.
@@ -646,7 +660,12 @@ fn photo_credit(text: &str) -> Option<Hit> {
             continue;
         };
         if let Some(caption) = after_separator(rest) {
-            if is_title(caption, 30) {
+            let fits = if NAME_ONLY_PHOTO_LABELS.contains(label) {
+                is_names(caption.trim_end_matches('.'), 8)
+            } else {
+                is_title(caption, 30)
+            };
+            if fits {
                 return Some(PHOTO_LABEL);
             }
         }
@@ -834,8 +853,25 @@ pub(super) fn tail_code(text: &str) -> Option<(usize, Hit)> {
             return Some((space + 1, INITIALS_CODE));
         }
     }
-    // A picture credit after a caption: "... in Kabul. REUTERS/Omar Sobhani".
+    // A labelled credit ending a caption: "Protesters at the march. Image:
+    // Andrew Gray." The capitalised label inside a paragraph marks it.
     let (offset, window) = tail_window(text, 82);
+    for label in [
+        " Image: ",
+        " Photo: ",
+        " Picture: ",
+        " Photograph: ",
+        " Photo credit: ",
+    ] {
+        let Some(at) = window.rfind(label) else {
+            continue;
+        };
+        let credit = window[at + label.len()..].trim_end_matches('.');
+        if is_names(credit, 6) {
+            return Some((offset + at + 1, CAPTION_CREDIT));
+        }
+    }
+    // A picture credit after a caption: "... in Kabul. REUTERS/Omar Sobhani".
     if let Some(slash) = window.rfind('/') {
         if let Some(stop) = window[..slash].rfind(". ") {
             let start = offset + stop + 2;
