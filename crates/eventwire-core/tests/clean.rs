@@ -70,6 +70,9 @@ fn related_article_inserts_are_removed() {
         "WATCH: Protesters clash with police outside parliament",
         "Click here to subscribe to The Paradigm Newsletter",
         "You may also like:",
+        "Related post: Pickled Brussels Sprouts Recipe",
+        "Also: See Black Friday coverage at CNET",
+        "More:",
     ] {
         assert_removed(line, RemovalKind::RelatedLink);
     }
@@ -103,6 +106,8 @@ fn photo_credits_and_captions_are_removed() {
         "AFP PHOTO / JOHN MACDOUGALL",
         "Jane Doe/Getty Images",
         "Credit: Nicholas Moreau",
+        "Image 1 of 8",
+        "Photos",
     ] {
         assert_removed(line, RemovalKind::PhotoCredit);
     }
@@ -161,6 +166,8 @@ fn editor_and_reporter_codes_are_removed() {
         "Reporting by Rodrigo Campos; additional reporting by Stephanie Kelly; Editing by Nick Zieminski",
         "(Writing by Michael Georgy; Editing by Alison Williams)",
         "-- Reporting by Jane Doe in Kabul",
+        "(Reporting by Greg Roumeliotis, Joshua Franklin, with reporting by Herb Lash and Megan \
+         Davies, editing by Martin Howell.)",
         "ls/sms (AP, dpa, Reuters)",
         "jh/rc",
     ] {
@@ -233,6 +240,10 @@ fn agency_footers_are_removed_only_at_the_end() {
         "© 2016 Reuters",
         "Copyright 2019 Hawaii News Now. All rights reserved.",
         "Our Standards: The Thomson Reuters Trust Principles.",
+        "© 2019 Associated Press. All Rights Reserved. This material may not be published, \
+         broadcast, rewritten, or redistributed.",
+        "copyright Inexhibit 2019 - ISSN: 2283-5474",
+        "Copyright ⓒ Entermedia.co.kr.",
     ] {
         assert_last_removed(line, RemovalKind::Footer);
     }
@@ -286,6 +297,8 @@ fn share_and_subscribe_prompts_are_removed() {
         "Share this article",
         "Follow us on Twitter",
         "Follow NBC Latino on Facebook, Twitter and Instagram.",
+        "Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram.",
+        "Follow AP's full coverage of Brexit and British politics at https://www.apnews.com/Brexit",
         "Sign up for our newsletter",
         "Subscribe to the Morning Review newsletter",
         "Click to share on Facebook (Opens in new window)",
@@ -302,6 +315,8 @@ fn sentences_that_start_like_prompts_are_kept() {
         "Follow the money, the prosecutor told the jury on Tuesday.",
         "Sign up periods for the health program open in May, officials said.",
         "Share prices fell 3 percent in early trading in Tokyo.",
+        "Copyright law changed in 2019, the court noted.",
+        "Also, the ministry said the border would stay closed.",
     ] {
         assert_kept(line);
     }

@@ -270,6 +270,12 @@ static LABEL_GATE: LabelGate = LabelGate::new(&[
     STAFF_LABELS,
 ]);
 
+/// Whether a year (1900-2099) stands in `text` as a word.
+fn has_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit())
+        .any(|digits| digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20")))
+}
+
 /// "Hawaii News Now. All rights reserved."
 fn ends_all_rights_reserved(text: &str) -> bool {
     let phrase = "all rights reserved";
@@ -296,14 +302,21 @@ fn copyright(text: &str) -> Option<Hit> {
         rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
     };
     let starts_copyright = text
-        .strip_prefix('©')
+        .strip_prefix(['©', 'ⓒ'])
         .is_some_and(|rest| is_title(rest, 15))
         || after_word(text, "(c)").is_some_and(starts_year)
         || after_word(text, "copyright").is_some_and(|rest| {
             let rest = rest.trim_start();
-            rest.starts_with('©') || after_word(rest, "(c)").is_some() || starts_year(rest)
+            rest.starts_with(['©', 'ⓒ'])
+                || after_word(rest, "(c)").is_some()
+                || starts_year(rest)
+                // "copyright Inexhibit 2019 - ISSN ...", not "Copyright law ..."
+                || (rest.starts_with(char::is_uppercase) && is_title(rest, 12) && has_year(rest))
         });
-    (starts_copyright || ends_all_rights_reserved(text)).then_some(COPYRIGHT)
+    // "© 2019 Associated Press. All Rights Reserved. This material may not ..."
+    let marked = text.starts_with(['©', 'ⓒ']) || after_word(text, "copyright").is_some();
+    let marked_notice = marked && contains_ci(text, "all rights reserved");
+    (starts_copyright || marked_notice || ends_all_rights_reserved(text)).then_some(COPYRIGHT)
 }
 
 /// Labels whose text after a separator is a link to another article.
@@ -325,11 +338,14 @@ const RELATED_LABELS: &[&str] = &[
     "related videos",
     "related topics",
     "related links",
+    "related posts",
+    "related post",
     "related",
     "recommended",
     "more on this",
     "more from",
     "more",
+    "also",
     "watch",
     "read",
     "listen",
@@ -377,7 +393,7 @@ fn related(text: &str) -> Option<Hit> {
         _ => text,
     };
     let heading = inner.trim_end_matches([':', '.', '»', '›', '>', ' ', '…']);
-    if eq_any(heading, RELATED_HEADINGS) {
+    if eq_any(heading, RELATED_HEADINGS) || inner.eq_ignore_ascii_case("more:") {
         return Some(RELATED_HEADING);
     }
     for label in RELATED_LABELS {
@@ -501,18 +517,19 @@ fn share_prompt(text: &str) -> Option<Hit> {
             return Some(SHARE_PROMPT);
         }
     }
-    // "Follow Jane Doe on Twitter: @jane".
+    // "Follow Jane Doe on Twitter: @jane", "Follow AP's coverage at https://...".
     if let Some(rest) = after_word(text, "follow") {
-        if text.len() <= 100 {
-            if let Some(on) = rest.find(" on ") {
-                let network = rest[on + 4..]
-                    .split([' ', ':', '.', ','])
-                    .next()
-                    .unwrap_or_default();
-                if eq_any(network, NETWORKS) && is_names(&rest[..on], 5) {
-                    return Some(SHARE_PROMPT);
-                }
+        if let Some(on) = rest.find(" on ") {
+            let network = rest[on + 4..]
+                .split([' ', ':', '.', ','])
+                .next()
+                .unwrap_or_default();
+            if eq_any(network, NETWORKS) && word_count(&rest[..on]) <= 8 {
+                return Some(SHARE_PROMPT);
             }
+        }
+        if rest.contains(" at http") && word_count(rest) <= 15 {
+            return Some(SHARE_PROMPT);
         }
     }
     None
@@ -567,6 +584,10 @@ const PHOTO_WORDS: &[&str] = &[
     "file photo",
     "handout photo",
     "photo",
+    "photos",
+    "image",
+    "images",
+    "caption",
     "file image",
 ];
 
@@ -646,7 +667,7 @@ fn photo_credit(text: &str) -> Option<Hit> {
     if text.len() > 200 {
         return None;
     }
-    if eq_any(inner.trim_end_matches('.'), PHOTO_WORDS) {
+    if eq_any(inner.trim_end_matches('.'), PHOTO_WORDS) || is_gallery_counter(inner) {
         return Some(PHOTO_LABEL);
     }
     if let Some(rest) = after_any(inner, PHOTO_BY_LABELS) {
@@ -671,6 +692,16 @@ fn photo_credit(text: &str) -> Option<Hit> {
         }
     }
     is_slash_credit(inner, false).then_some(SLASH_CREDIT)
+}
+
+/// "Image 1 of 8", "Photo 3 of 12": a slideshow counter.
+fn is_gallery_counter(text: &str) -> bool {
+    let Some(rest) = after_any(text, &["image", "photo", "picture", "slide"]) else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let number = |word: &str| !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit());
+    matches!(words.as_slice(), [first, "of", last] if number(first) && number(last))
 }
 
 /// "REUTERS/Omar Sobhani", "AFP PHOTO / JOHN DOE", "John Doe/Getty Images".
@@ -730,12 +761,16 @@ fn is_staff_credit(text: &str) -> bool {
     if after_any(first, STAFF_LABELS).is_none() {
         return false;
     }
-    !text.is_empty()
-        && text.split([';', '\n']).all(|part| {
-            let part = part.trim();
-            let part = after_word(part, "and").map_or(part, str::trim_start);
-            after_any(part, STAFF_LABELS).is_some_and(|names| is_names(names, 12))
-        })
+    // Parts split at ";" or ",": a label with names, or more names
+    // ("Reporting by A, B, with reporting by C and D, editing by E").
+    text.split([';', ',']).all(|part| {
+        let part = part.trim();
+        let part = after_word(part, "and").map_or(part, str::trim_start);
+        match after_any(part, STAFF_LABELS) {
+            Some(names) => is_names(names, 12),
+            None => is_names(part, 6),
+        }
+    })
 }
 
 /// "ab/cd", "ls/sms (AP, dpa, Reuters)": initials of writer and editor.
