@@ -331,6 +331,9 @@ fn repeated_paragraphs_from_copy_errors_are_removed() {
     let cleaned = clean(&format!("{BODY}\n\n{repeated}\n\n{repeated}\n\n{BODY2}"));
     assert_eq!(cleaned.text, format!("{BODY}\n\n{repeated}\n\n{BODY2}"));
     assert_eq!(cleaned.removed[0].kind, RemovalKind::DuplicateLine);
+    // Three times.
+    let cleaned = clean(&format!("{repeated}\n\n{repeated}\n\n{repeated}"));
+    assert_eq!(cleaned.text, repeated);
     // A doubled run of paragraphs.
     let cleaned = clean(&format!(
         "{BODY}\n\n{repeated}\n\n{BODY}\n\n{repeated}\n\n{BODY2}"

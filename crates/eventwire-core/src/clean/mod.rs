@@ -351,15 +351,20 @@ fn remove_duplicates(text: &str, units: &mut [Unit], removed: &mut Removals) {
             }
         }
     }
+    // The last paragraph still kept, so that a triple counts as adjacent too.
+    let mut last_kept: Option<usize> = None;
     for position in 0..kept.len() {
         let Some(first) = copy_of[position] else {
+            last_kept = Some(position);
             continue;
         };
-        let adjacent = first + 1 == position;
+        let adjacent = last_kept.is_some_and(|last| last == first || copy_of[last] == Some(first));
         let run_before = position > 0 && first > 0 && copy_of[position - 1] == Some(first - 1);
         let run_after = copy_of.get(position + 1).copied().flatten() == Some(first + 1);
         if adjacent || run_before || run_after {
             remove_unit(text, &mut units[kept[position]], rules::DUPLICATE, removed);
+        } else {
+            last_kept = Some(position);
         }
     }
 }
