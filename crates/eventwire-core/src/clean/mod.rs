@@ -117,6 +117,9 @@ fn split_lines(text: &str) -> Vec<Line> {
 
 fn describe_line(text: &str, start: usize, end: usize) -> Line {
     let line = &text[start..end];
+    if line.is_ascii() {
+        return describe_ascii_line(line.as_bytes(), start, end);
+    }
     let content = line.trim_end();
     let body = content.trim_start();
     let blank = !body.chars().any(is_visible);
@@ -128,6 +131,32 @@ fn describe_line(text: &str, start: usize, end: usize) -> Line {
         width: content.len(),
         first_word: body.find(char::is_whitespace).unwrap_or(body.len()),
         lower_start: body.starts_with(char::is_lowercase),
+    }
+}
+
+/// [`describe_line`] for the common all-ASCII line, on bytes.
+fn describe_ascii_line(line: &[u8], start: usize, end: usize) -> Line {
+    let visible = |byte: &u8| (0x21..0x7F).contains(byte);
+    let content_end = line
+        .iter()
+        .rposition(|byte| !byte.is_ascii_whitespace())
+        .map_or(0, |at| at + 1);
+    let body_start = line[..content_end]
+        .iter()
+        .position(|byte| !byte.is_ascii_whitespace())
+        .unwrap_or(content_end);
+    let body = &line[body_start..content_end];
+    Line {
+        start,
+        end,
+        blank: !body.iter().any(visible),
+        indented: body_start > 0,
+        width: content_end,
+        first_word: body
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .unwrap_or(body.len()),
+        lower_start: body.first().is_some_and(u8::is_ascii_lowercase),
     }
 }
 
@@ -333,7 +362,8 @@ fn remove_duplicates(text: &str, units: &mut [Unit], removed: &mut Removals) {
     let mut copy_of: Vec<Option<usize>> = vec![None; kept.len()];
     // Paragraph hash -> position of its first occurrence; texts are compared
     // on a hit, so a hash collision can only miss a duplicate.
-    let mut first_seen: HashMap<u64, usize, BuildPassThrough> = HashMap::default();
+    let mut first_seen: HashMap<u64, usize, BuildPassThrough> =
+        HashMap::with_capacity_and_hasher(kept.len(), BuildPassThrough::default());
     for (position, &index) in kept.iter().enumerate() {
         let unit = &units[index];
         let key = fx_hash(unit.text.as_bytes());
