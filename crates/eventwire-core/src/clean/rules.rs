@@ -40,7 +40,7 @@ const INITIALS_CODE: Hit = hit(RemovalKind::EditorCode, "initials-code");
 
 /// `text` after an ASCII `prefix` matched case-insensitively, provided the
 /// prefix ends a word there (no letter or digit follows).
-#[inline]
+#[inline(always)]
 fn after_word<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     // Most units fail on the first letter; test it before the whole prefix.
     let first = *text.as_bytes().first()?;
