@@ -5,6 +5,7 @@ pub mod clean;
 pub mod dateline;
 pub mod extract;
 pub mod metrics;
+pub mod pipeline;
 pub mod segment;
 
 use std::path::{Path, PathBuf};

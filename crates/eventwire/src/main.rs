@@ -63,6 +63,8 @@ enum Stage {
     Dateline,
     /// Sentence and token boundaries on UD English EWT.
     Segment,
+    /// Speed of every stage of `analyze` on Reuters-21578, one thread.
+    Pipeline,
 }
 
 fn main() -> ExitCode {
@@ -88,6 +90,7 @@ fn run_eval(args: &EvalArgs) -> anyhow::Result<ExitCode> {
         Stage::Clean => eventwire_eval::clean::run(&data)?,
         Stage::Dateline => eventwire_eval::dateline::run(&data)?,
         Stage::Segment => eventwire_eval::segment::run(&data)?,
+        Stage::Pipeline => eventwire_eval::pipeline::run(&data)?,
     }
     Ok(ExitCode::SUCCESS)
 }
