@@ -4,6 +4,7 @@
 //! ones wrote: extraction (HTML only), cleaning, dateline, provenance,
 //! segmentation. Stages that do not exist yet leave their layers empty.
 
+use crate::calendar::{days_from_civil, is_valid_gregorian};
 use crate::clean::clean;
 use crate::dateline::find_dateline;
 use crate::document::{Document, Token};
@@ -83,8 +84,13 @@ pub fn analyze(raw: RawArticle, options: Options) -> Result<Document, AnalyzeErr
         .or(doc.input.fetched.as_deref().and_then(|d| d.get(..4)))
         .and_then(|d| d.get(..4))
         .and_then(|y| y.parse().ok());
-    if let Some((dateline, notes)) = find_dateline(&doc.text, year_hint) {
+    if let Some((mut dateline, notes)) = find_dateline(&doc.text, year_hint) {
         doc.warnings.extend(notes);
+        if let (Some(date), Some(anchor)) = (dateline.date.as_deref(), metadata_date.as_deref()) {
+            if !dateline.text.contains(date.get(..4).unwrap_or("-")) {
+                dateline.date = nearest_year(date, anchor).or(dateline.date);
+            }
+        }
         doc.dateline = Some(dateline);
     }
     doc.published = metadata_date.or_else(|| {
@@ -113,6 +119,29 @@ pub fn analyze(raw: RawArticle, options: Options) -> Result<Document, AnalyzeErr
         );
     }
     Ok(doc)
+}
+
+/// A dateline without a year took the year of the publication date; across
+/// New Year ("Dec 31" filed on 2 January) the nearest year is the right one.
+fn nearest_year(date: &str, anchor: &str) -> Option<String> {
+    let parse = |d: &str| -> Option<(i32, u32, u32)> {
+        let mut parts = d.splitn(3, '-');
+        Some((
+            parts.next()?.parse().ok()?,
+            parts.next()?.parse().ok()?,
+            parts.next()?.get(..2)?.parse().ok()?,
+        ))
+    };
+    let (year, month, day) = parse(date)?;
+    let (anchor_year, anchor_month, anchor_day) = parse(anchor)?;
+    let anchor_days = days_from_civil(anchor_year, anchor_month, anchor_day);
+    let best = [year - 1, year, year + 1]
+        .into_iter()
+        .filter(|&y| is_valid_gregorian(y, month, day))
+        .min_by_key(|&y| (days_from_civil(y, month, day) - anchor_days).abs())
+        // A wire dateline is never half a year away from its filing date.
+        .filter(|&y| (days_from_civil(y, month, day) - anchor_days).abs() <= 200)?;
+    Some(format!("{best:04}-{month:02}-{day:02}"))
 }
 
 /// A plain-text file often opens with its headline on a line of its own:
@@ -192,6 +221,24 @@ mod tests {
         let text = "Friday, January 4, 2019\n\nMore text.";
         assert_eq!(split_headline(text).0, None);
         assert_eq!(split_headline("One paragraph only").0, None);
+    }
+
+    #[test]
+    fn yearless_datelines_take_the_year_nearest_the_publication_date() {
+        assert_eq!(
+            nearest_year("2017-12-31", "2017-01-02").as_deref(),
+            Some("2016-12-31")
+        );
+        assert_eq!(
+            nearest_year("2016-02-07", "2016-02-08").as_deref(),
+            Some("2016-02-07")
+        );
+        assert_eq!(
+            nearest_year("2016-01-01", "2016-12-30").as_deref(),
+            Some("2017-01-01")
+        );
+        // 29 February exists only in leap years, and 2016's is too far away.
+        assert_eq!(nearest_year("2017-02-29", "2017-03-01"), None);
     }
 
     #[test]
