@@ -98,7 +98,7 @@ pub fn sniff_format(head: &[u8]) -> Format {
     let head = head[start..]
         .strip_prefix(b"\xEF\xBB\xBF")
         .unwrap_or(&head[start..]);
-    if head.starts_with(b"WARC/") {
+    if head.starts_with(b"WARC/") || head.starts_with(b"filedesc://") {
         return Format::Warc;
     }
     if head.first() == Some(&b'{') {

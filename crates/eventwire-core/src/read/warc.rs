@@ -1,7 +1,8 @@
-//! WARC (ISO 28500, versions 0.17 to 1.1): HTTP `response` records and
-//! `resource` records that hold HTML become articles; every other record
-//! (requests, metadata, images, redirects) is passed over. Compressed files
-//! are handed in already wrapped in a gzip decoder.
+//! WARC (ISO 28500, versions 0.17 to 1.1) and its predecessor, the Internet
+//! Archive's ARC format: HTTP `response` records and `resource` records that
+//! hold HTML become articles; every other record (requests, metadata, DNS,
+//! images, redirects) is passed over. Compressed files are handed in already
+//! wrapped in a gzip decoder.
 
 use super::encoding::decode_text;
 use super::{Body, RawArticle, ReadError};
@@ -19,6 +20,8 @@ pub struct WarcArticles<R> {
     path: String,
     record_number: u64,
     finished: bool,
+    /// The stream is an ARC file (one-line record headers).
+    arc: bool,
 }
 
 /// The header fields of one WARC record that matter here.
@@ -39,6 +42,7 @@ impl<R: BufRead> WarcArticles<R> {
             path: path.into(),
             record_number: 0,
             finished: false,
+            arc: false,
         }
     }
 
@@ -69,9 +73,18 @@ impl<R: BufRead> WarcArticles<R> {
                 Some(()) => break,
             }
         }
+        if record == 1 && line.starts_with(b"filedesc://") {
+            self.arc = true;
+        }
+        if self.arc {
+            self.record_number = record;
+            return arc_header(&line)
+                .map(Some)
+                .ok_or_else(|| ReadError::at_record(record, "malformed ARC record header"));
+        }
         if !line.starts_with(b"WARC/") {
             let hint = if record == 1 {
-                "not a WARC file (no WARC/ version line; ARC files are not supported)"
+                "not a WARC or ARC file (no WARC/ version line or ARC file header)"
             } else {
                 "expected a WARC/ version line: the file is corrupt or a record's Content-Length is wrong"
             };
@@ -213,6 +226,46 @@ impl<R: BufRead> WarcArticles<R> {
             warnings,
         }))
     }
+}
+
+/// An ARC record header: `URL IP-address Archive-date Content-type [...] Archive-length`
+/// on one line (version 1 has five fields, version 2 ten; the length is last).
+fn arc_header(line: &[u8]) -> Option<WarcHeader> {
+    let line = String::from_utf8_lossy(line);
+    let fields: Vec<&str> = line.split(' ').filter(|f| !f.is_empty()).collect();
+    if fields.len() < 5 {
+        return None;
+    }
+    let content_length = fields.last()?.parse().ok()?;
+    let url = fields[0];
+    let kind = if url.starts_with("filedesc:") {
+        "warcinfo"
+    } else if url.starts_with("http:") || url.starts_with("https:") {
+        "response"
+    } else {
+        "metadata"
+    };
+    let stamp = fields[2];
+    let date = (stamp.len() == 14 && stamp.bytes().all(|b| b.is_ascii_digit())).then(|| {
+        format!(
+            "{}-{}-{}T{}:{}:{}Z",
+            &stamp[0..4],
+            &stamp[4..6],
+            &stamp[6..8],
+            &stamp[8..10],
+            &stamp[10..12],
+            &stamp[12..14]
+        )
+    });
+    Some(WarcHeader {
+        kind: kind.to_string(),
+        target_uri: Some(url.to_string()),
+        date,
+        record_id: None,
+        // ARC stores the whole HTTP response, headers included.
+        content_type: "application/http".to_string(),
+        content_length: Some(content_length),
+    })
 }
 
 fn is_html_type(content_type: &str) -> bool {
@@ -441,6 +494,28 @@ mod tests {
             .as_ref()
             .unwrap_err()
             .message
-            .starts_with("not a WARC file"));
+            .starts_with("not a WARC or ARC file"));
+    }
+
+    #[test]
+    fn arc_files_are_read_too() {
+        let filedesc_body =
+            "1 1 InternetArchive\nURL IP-address Archive-date Content-type Archive-length\n";
+        let http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Archived</p>";
+        let arc = format!(
+            "filedesc://x.arc 0.0.0.0 20080430204825 text/plain {}\n{filedesc_body}\ndns:example.org 1.2.3.4 20080430204825 text/dns 3\nabc\nhttp://example.org/ 1.2.3.4 20080430204826 text/html {}\n{http}\n",
+            filedesc_body.len(),
+            http.len()
+        );
+        let items = read(&arc);
+        assert_eq!(items.len(), 1, "{items:?}");
+        let article = items[0].as_ref().unwrap();
+        assert_eq!(article.body, Body::Html("<p>Archived</p>".into()));
+        assert_eq!(article.input.url.as_deref(), Some("http://example.org/"));
+        assert_eq!(
+            article.input.fetched.as_deref(),
+            Some("2008-04-30T20:48:26Z")
+        );
+        assert_eq!(article.input.record, Some(3));
     }
 }
