@@ -78,7 +78,14 @@ pub fn write_summary(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     for warning in &doc.warnings {
         writeln!(out, "  warning    {warning}")?;
     }
-    if let Some(first) = doc.sentences.first() {
+    // The opening sentence of the story itself, past a date line standing alone.
+    let dateline_end = doc.dateline.as_ref().map_or(0, |d| d.end);
+    let opening = doc
+        .sentences
+        .iter()
+        .find(|s| s.end > dateline_end)
+        .or(doc.sentences.first());
+    if let Some(first) = opening {
         let sentence = doc.span_text(*first);
         let mut excerpt: String = sentence.chars().take(EXCERPT_CHARS).collect();
         if excerpt.len() < sentence.len() {
