@@ -7,6 +7,8 @@
 //! paragraph ("(AA)"). Being quoted by an outlet ("told Reuters") is not a
 //! relay and is left out.
 
+use memchr::memmem;
+
 use crate::document::{Dateline, Source, SourceRelation};
 
 /// A news agency: its usual short name, its full name, and other names.
@@ -181,7 +183,11 @@ fn agency_index(name: &str) -> Option<usize> {
             .chain(std::iter::once(agency.full))
             .chain(agency.aliases.iter().copied())
             .any(|known| {
-                if is_code(known) {
+                // Both comparisons need equal lengths; checking that first
+                // skips most names cheaply.
+                if known.len() != name.len() {
+                    false
+                } else if is_code(known) {
                     known == name
                 } else {
                     known.eq_ignore_ascii_case(&name)
@@ -279,7 +285,9 @@ pub fn find_sources(
     // ASCII lowercasing keeps byte offsets, so matches index `text` directly.
     let lower = text.to_ascii_lowercase();
     for cue in ["quoting ", "according to ", "reported by ", "citing "] {
-        for (at, _) in lower.match_indices(cue) {
+        // No cue overlaps itself, so these are the matches `match_indices`
+        // would give, found by a vectorised search.
+        for at in memmem::find_iter(lower.as_bytes(), cue) {
             if at > 0 && lower.as_bytes()[at - 1].is_ascii_alphanumeric() {
                 continue;
             }
@@ -289,7 +297,7 @@ pub fn find_sources(
         }
     }
     for cue in [" news agency", " reported", " quoted", " cited"] {
-        for (at, _) in lower.match_indices(cue) {
+        for at in memmem::find_iter(lower.as_bytes(), cue) {
             let after = at + cue.len();
             if lower
                 .as_bytes()
@@ -347,17 +355,25 @@ pub fn find_sources(
             credits.push((name_start, credit));
         }
     }
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        if let Some(credit) = closing_credit(line) {
-            for part in credit.split('/') {
-                let part = part.trim();
-                if is_known_agency(part) {
-                    credits.push((line_start + line.len(), Credit::Agency(part.to_string())));
-                }
+    // A closing credit ends in ")", so only lines holding one are looked at.
+    let bytes = text.as_bytes();
+    let mut line_end = 0;
+    for close in memchr::memchr_iter(b')', bytes) {
+        if close < line_end {
+            continue;
+        }
+        let line_start = memchr::memrchr(b'\n', &bytes[..close]).map_or(0, |i| i + 1);
+        line_end = memchr::memchr(b'\n', &bytes[close..]).map_or(text.len(), |i| close + i + 1);
+        // Both ends sit next to ASCII bytes, so they are char boundaries.
+        let Some(credit) = text.get(line_start..line_end).and_then(closing_credit) else {
+            continue;
+        };
+        for part in credit.split('/') {
+            let part = part.trim();
+            if is_known_agency(part) {
+                credits.push((line_end, Credit::Agency(part.to_string())));
             }
         }
-        line_start += line.len();
     }
     credits.sort_by_key(|(at, _)| *at);
     for (_, credit) in credits {
