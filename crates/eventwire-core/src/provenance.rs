@@ -7,6 +7,8 @@
 //! paragraph ("(AA)"). Being quoted by an outlet ("told Reuters") is not a
 //! relay and is left out.
 
+use std::sync::LazyLock;
+
 use memchr::memmem;
 
 use crate::document::{Dateline, Source, SourceRelation};
@@ -264,6 +266,16 @@ fn is_outlet(name: &str) -> bool {
             .is_some_and(|last| OUTLET_WORDS.contains(&last))
 }
 
+/// Relay cues, lowercase: those a name follows ("quoting Anadolu Agency")
+/// and those a name precedes ("the Tasnim news agency reported").
+const LEADING_CUES: [&str; 4] = ["quoting ", "according to ", "reported by ", "citing "];
+const TRAILING_CUES: [&str; 4] = [" news agency", " reported", " quoted", " cited"];
+
+/// Searchers for the cues, built once: building one costs about as much as
+/// searching a short article.
+static CUE_FINDERS: LazyLock<[[memmem::Finder<'static>; 4]; 2]> =
+    LazyLock::new(|| [LEADING_CUES, TRAILING_CUES].map(|cues| cues.map(memmem::Finder::new)));
+
 /// Sources of an article: the publisher (dateline agency, site name) and
 /// those it relays ("X reported, quoting Y", "according to Y news agency").
 pub fn find_sources(
@@ -284,10 +296,12 @@ pub fn find_sources(
     let mut credits: Vec<(usize, Credit)> = Vec::new();
     // ASCII lowercasing keeps byte offsets, so matches index `text` directly.
     let lower = text.to_ascii_lowercase();
-    for cue in ["quoting ", "according to ", "reported by ", "citing "] {
+    let [leading_cues, trailing_cues] = &*CUE_FINDERS;
+    for finder in leading_cues {
+        let cue = finder.needle();
         // No cue overlaps itself, so these are the matches `match_indices`
         // would give, found by a vectorised search.
-        for at in memmem::find_iter(lower.as_bytes(), cue) {
+        for at in finder.find_iter(lower.as_bytes()) {
             if at > 0 && lower.as_bytes()[at - 1].is_ascii_alphanumeric() {
                 continue;
             }
@@ -296,8 +310,9 @@ pub fn find_sources(
             }
         }
     }
-    for cue in [" news agency", " reported", " quoted", " cited"] {
-        for at in memmem::find_iter(lower.as_bytes(), cue) {
+    for finder in trailing_cues {
+        let cue = finder.needle();
+        for at in finder.find_iter(lower.as_bytes()) {
             let after = at + cue.len();
             if lower
                 .as_bytes()
@@ -315,12 +330,13 @@ pub fn find_sources(
             if is_interviewer(text, phrase_start) {
                 continue;
             }
-            let named_after =
-                if cue == " news agency" && text.get(after..).is_some_and(|r| r.starts_with(' ')) {
-                    name_after(text, after + 1)
-                } else {
-                    None
-                };
+            let named_after = if cue == b" news agency"
+                && text.get(after..).is_some_and(|r| r.starts_with(' '))
+            {
+                name_after(text, after + 1)
+            } else {
+                None
+            };
             if let Some(named) = named_after.as_ref().filter(|n| is_known_agency(n)) {
                 credits.push((after + 1, Credit::Agency(named.clone())));
                 continue;
@@ -339,7 +355,7 @@ pub fn find_sources(
             let Some((name_start, name)) = before else {
                 continue;
             };
-            let credit = if cue == " news agency" {
+            let credit = if cue == b" news agency" {
                 // "Mi’raj Islamic News Agency" is the name; in "the Tasnim
                 // news agency" the name is the part before, unless that is a
                 // nationality ("the Italian news agency").
