@@ -7,6 +7,10 @@
 //! paragraph ("(AA)"). Being quoted by an outlet ("told Reuters") is not a
 //! relay and is left out.
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 use crate::document::{Dateline, Source, SourceRelation};
 
 /// A news agency: its usual short name, its full name, and other names.
@@ -181,7 +185,11 @@ fn agency_index(name: &str) -> Option<usize> {
             .chain(std::iter::once(agency.full))
             .chain(agency.aliases.iter().copied())
             .any(|known| {
-                if is_code(known) {
+                // Both comparisons need equal lengths; checking that first
+                // skips most names cheaply.
+                if known.len() != name.len() {
+                    false
+                } else if is_code(known) {
                     known == name
                 } else {
                     known.eq_ignore_ascii_case(&name)
@@ -258,6 +266,16 @@ fn is_outlet(name: &str) -> bool {
             .is_some_and(|last| OUTLET_WORDS.contains(&last))
 }
 
+/// Relay cues, lowercase: those a name follows ("quoting Anadolu Agency")
+/// and those a name precedes ("the Tasnim news agency reported").
+const LEADING_CUES: [&str; 4] = ["quoting ", "according to ", "reported by ", "citing "];
+const TRAILING_CUES: [&str; 4] = [" news agency", " reported", " quoted", " cited"];
+
+/// Searchers for the cues, built once: building one costs about as much as
+/// searching a short article.
+static CUE_FINDERS: LazyLock<[[memmem::Finder<'static>; 4]; 2]> =
+    LazyLock::new(|| [LEADING_CUES, TRAILING_CUES].map(|cues| cues.map(memmem::Finder::new)));
+
 /// Sources of an article: the publisher (dateline agency, site name) and
 /// those it relays ("X reported, quoting Y", "according to Y news agency").
 pub fn find_sources(
@@ -278,8 +296,12 @@ pub fn find_sources(
     let mut credits: Vec<(usize, Credit)> = Vec::new();
     // ASCII lowercasing keeps byte offsets, so matches index `text` directly.
     let lower = text.to_ascii_lowercase();
-    for cue in ["quoting ", "according to ", "reported by ", "citing "] {
-        for (at, _) in lower.match_indices(cue) {
+    let [leading_cues, trailing_cues] = &*CUE_FINDERS;
+    for finder in leading_cues {
+        let cue = finder.needle();
+        // No cue overlaps itself, so these are the matches `match_indices`
+        // would give, found by a vectorised search.
+        for at in finder.find_iter(lower.as_bytes()) {
             if at > 0 && lower.as_bytes()[at - 1].is_ascii_alphanumeric() {
                 continue;
             }
@@ -288,8 +310,9 @@ pub fn find_sources(
             }
         }
     }
-    for cue in [" news agency", " reported", " quoted", " cited"] {
-        for (at, _) in lower.match_indices(cue) {
+    for finder in trailing_cues {
+        let cue = finder.needle();
+        for at in finder.find_iter(lower.as_bytes()) {
             let after = at + cue.len();
             if lower
                 .as_bytes()
@@ -307,12 +330,13 @@ pub fn find_sources(
             if is_interviewer(text, phrase_start) {
                 continue;
             }
-            let named_after =
-                if cue == " news agency" && text.get(after..).is_some_and(|r| r.starts_with(' ')) {
-                    name_after(text, after + 1)
-                } else {
-                    None
-                };
+            let named_after = if cue == b" news agency"
+                && text.get(after..).is_some_and(|r| r.starts_with(' '))
+            {
+                name_after(text, after + 1)
+            } else {
+                None
+            };
             if let Some(named) = named_after.as_ref().filter(|n| is_known_agency(n)) {
                 credits.push((after + 1, Credit::Agency(named.clone())));
                 continue;
@@ -331,7 +355,7 @@ pub fn find_sources(
             let Some((name_start, name)) = before else {
                 continue;
             };
-            let credit = if cue == " news agency" {
+            let credit = if cue == b" news agency" {
                 // "Mi’raj Islamic News Agency" is the name; in "the Tasnim
                 // news agency" the name is the part before, unless that is a
                 // nationality ("the Italian news agency").
@@ -347,17 +371,25 @@ pub fn find_sources(
             credits.push((name_start, credit));
         }
     }
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        if let Some(credit) = closing_credit(line) {
-            for part in credit.split('/') {
-                let part = part.trim();
-                if is_known_agency(part) {
-                    credits.push((line_start + line.len(), Credit::Agency(part.to_string())));
-                }
+    // A closing credit ends in ")", so only lines holding one are looked at.
+    let bytes = text.as_bytes();
+    let mut line_end = 0;
+    for close in memchr::memchr_iter(b')', bytes) {
+        if close < line_end {
+            continue;
+        }
+        let line_start = memchr::memrchr(b'\n', &bytes[..close]).map_or(0, |i| i + 1);
+        line_end = memchr::memchr(b'\n', &bytes[close..]).map_or(text.len(), |i| close + i + 1);
+        // Both ends sit next to ASCII bytes, so they are char boundaries.
+        let Some(credit) = text.get(line_start..line_end).and_then(closing_credit) else {
+            continue;
+        };
+        for part in credit.split('/') {
+            let part = part.trim();
+            if is_known_agency(part) {
+                credits.push((line_end, Credit::Agency(part.to_string())));
             }
         }
-        line_start += line.len();
     }
     credits.sort_by_key(|(at, _)| *at);
     for (_, credit) in credits {

@@ -440,6 +440,21 @@ fn provenance_relay_phrases() {
 }
 
 #[test]
+fn provenance_closing_credits_only_end_lines() {
+    // Credits close a line after any dots and spaces, "\r\n" included and
+    // on a last line without a newline; a bracket inside a line is none.
+    let body = "Prices (in dollars) rose. (AFP/Reuters)\r\n\
+                The talks (held in Cairo) ended (Xinhua). \n\
+                He said (WAM) the deal was done.\n\
+                Markets closed. (KUNA).";
+    let sources = find_sources(body, None, None);
+    assert_eq!(
+        names(&sources, SourceRelation::Quoted),
+        vec!["AFP", "Reuters", "Xinhua", "KUNA"]
+    );
+}
+
+#[test]
 fn provenance_ignores_people_and_offices() {
     let body =
         "Kirby said the talks stalled, according to State Department spokesman John Kirby.\n\

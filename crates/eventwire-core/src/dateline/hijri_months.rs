@@ -1,6 +1,8 @@
 //! Names of the Hijri months as news texts transliterate them (Arabic,
 //! Indonesian and Malay, Turkish and Urdu spellings).
 
+use std::sync::LazyLock;
+
 use super::scan::Cursor;
 
 /// Spellings of each month, month 1 (Muharram) first. Spelling variants that
@@ -247,14 +249,34 @@ pub(super) fn month_of(spelling: &str) -> Option<u32> {
     // first two letters of a name are never doubled), so most spellings are
     // skipped without building their keys.
     let prefix = [key.bytes[0], key.bytes[1]];
-    SPELLINGS.iter().zip(1u32..).find_map(|(spellings, month)| {
-        spellings
-            .iter()
-            .filter(|candidate| folded_prefix(candidate) == Some(prefix))
-            .any(|candidate| month_key(candidate) == Some(key))
-            .then_some(month)
-    })
+    SPELLING_KEYS
+        .iter()
+        .find(|known| known.prefix == Some(prefix) && known.key == Some(key))
+        .map(|known| known.month)
 }
+
+/// A spelling's month, first two folded letters and key.
+struct SpellingKey {
+    month: u32,
+    prefix: Option<[u8; 2]>,
+    key: Option<MonthKey>,
+}
+
+/// The keys of all spellings in table order, built once: building them at
+/// every candidate word was most of the time of finding a dateline.
+static SPELLING_KEYS: LazyLock<Vec<SpellingKey>> = LazyLock::new(|| {
+    SPELLINGS
+        .iter()
+        .zip(1u32..)
+        .flat_map(|(spellings, month)| {
+            spellings.iter().map(move |spelling| SpellingKey {
+                month,
+                prefix: folded_prefix(spelling),
+                key: month_key(spelling),
+            })
+        })
+        .collect()
+});
 
 /// The first two folded letters of a spelling.
 fn folded_prefix(spelling: &str) -> Option<[u8; 2]> {
