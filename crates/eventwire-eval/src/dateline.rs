@@ -15,7 +15,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use eventwire_core::dateline::find_dateline;
+use eventwire_core::dateline::{find_dateline, is_weekday};
 
 const REUTERS: &str = "reuters-21578/reuters21578.jsonl";
 const WIKINEWS: &str = "wikinews-sample/wikinews-2019-2020.jsonl";
@@ -136,31 +136,6 @@ fn gold_month_day(text: &str) -> Option<(u32, u32)> {
     (1..=31).contains(&day).then_some((month, day))
 }
 
-/// Weekday names and abbreviations ("TUE") that open some gold datelines.
-fn is_gold_weekday(word: &str) -> bool {
-    let word = word.trim_end_matches('.').to_lowercase();
-    [
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-    .contains(&word.as_str())
-}
-
 /// Gold place and month-day of a Reuters dateline: "PORTLAND, Ore., Feb 26"
 /// -> ("PORTLAND, Ore.", (2, 26)); "TOKYO" -> ("TOKYO", none).
 fn gold_parts(dateline: &str) -> (Option<String>, Option<(u32, u32)>) {
@@ -171,7 +146,7 @@ fn gold_parts(dateline: &str) -> (Option<String>, Option<(u32, u32)>) {
     match dateline.rsplit_once(',') {
         Some((place, date)) => match gold_month_day(date) {
             // "TUE, APR 07": a weekday, no place.
-            Some(month_day) if is_gold_weekday(place.trim()) => (None, Some(month_day)),
+            Some(month_day) if is_weekday(place.trim()) => (None, Some(month_day)),
             Some(month_day) => (Some(place.trim().to_string()), Some(month_day)),
             None => (Some(dateline.to_string()), None),
         },

@@ -492,7 +492,8 @@ fn has_year(dates: &[DateSpan]) -> bool {
     })
 }
 
-fn is_weekday(word: &str) -> bool {
+/// A weekday name or its abbreviation ("Tue", "THURS."), any case.
+pub fn is_weekday(word: &str) -> bool {
     const WEEKDAYS: [&str; 17] = [
         "monday",
         "tuesday",
