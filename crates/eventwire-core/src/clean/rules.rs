@@ -778,7 +778,7 @@ fn is_initials_code(text: &str) -> bool {
     if text.len() > 80 || !text.starts_with(|c: char| c.is_ascii_lowercase()) {
         return false;
     }
-    let (code, sources) = match text.find(" (") {
+    let (code, sources) = match memchr::memmem::find(text.as_bytes(), b" (") {
         Some(at) => (&text[..at], Some(&text[at + 1..])),
         None => (text, None),
     };
@@ -875,7 +875,7 @@ pub(super) fn tail_code(text: &str) -> Option<(usize, Hit)> {
         }
     }
     // The last word: "/ab", "ab/cd" or "REUTERS/Name" after a finished sentence.
-    if let Some(space) = window.rfind(' ') {
+    if let Some(space) = memchr::memrchr(b' ', window.as_bytes()) {
         let space = offset + space;
         let last = &text[space + 1..];
         let code = last.strip_prefix('/').unwrap_or(last);
@@ -911,8 +911,8 @@ pub(super) fn tail_code(text: &str) -> Option<(usize, Hit)> {
         }
     }
     // A picture credit after a caption: "... in Kabul. REUTERS/Omar Sobhani".
-    if let Some(slash) = window.rfind('/') {
-        if let Some(stop) = window[..slash].rfind(". ") {
+    if let Some(slash) = memchr::memrchr(b'/', window.as_bytes()) {
+        if let Some(stop) = memchr::memmem::rfind(&window.as_bytes()[..slash], b". ") {
             let start = offset + stop + 2;
             if is_slash_credit(&text[start..], true) {
                 return Some((start, SLASH_CREDIT));
@@ -1010,9 +1010,11 @@ fn signoff_core(text: &str) -> Option<&str> {
     let mut core = text.trim();
     loop {
         let before = core.len();
-        core = core
-            .trim_end_matches("^M")
-            .trim_end_matches(['.', '…', ' ']);
+        // Byte-wise suffix strip: a string pattern would build a searcher per call.
+        while let Some(rest) = core.strip_suffix("^M") {
+            core = rest;
+        }
+        core = core.trim_end_matches(['.', '…', ' ']);
         core = core.trim_start_matches(['-', '–', '—', ' ']);
         if core.len() == before {
             break;
@@ -1027,7 +1029,7 @@ fn signoff_core(text: &str) -> Option<&str> {
 
 /// An agency sign-off ending the last paragraph after a full sentence.
 pub(super) fn tail_signoff(text: &str) -> Option<(usize, Hit)> {
-    let space = text.rfind(' ')?;
+    let space = memchr::memrchr(b' ', text.as_bytes())?;
     let core = signoff_core(&text[space + 1..])?;
     (is_agency_list(core) && tail_allowed(text, space)).then_some((space + 1, AGENCY_SIGNOFF))
 }
