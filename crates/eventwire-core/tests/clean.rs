@@ -597,3 +597,27 @@ proptest! {
         prop_assert_eq!(again.text, cleaned.text);
     }
 }
+
+/// Wikinews pastes the key of a conflict map as lines of colour swatches.
+#[test]
+fn map_legend_lines_are_removed_and_prose_with_a_bullet_stays() {
+    let text = "Tuesday, October 8, 2019\n\n██ Syrian Arab Republic\n\n██ Syrian opposition & Turkish occupation\n\nLate on Sunday, the United States President announced US troops would be leaving Syria.\n\n● Officials said the convoy reached the border town after a long delay on Monday.";
+    let cleaned = clean(text);
+    let legends: Vec<&str> = cleaned
+        .removed
+        .iter()
+        .filter(|r| r.rule == "map-legend")
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(
+        legends,
+        vec![
+            "██ Syrian Arab Republic",
+            "██ Syrian opposition & Turkish occupation"
+        ]
+    );
+    assert!(cleaned.text.contains("Late on Sunday"));
+    assert!(cleaned
+        .text
+        .contains("● Officials said the convoy reached the border town"));
+}

@@ -35,6 +35,7 @@ const SLASH_CREDIT: Hit = hit(RemovalKind::PhotoCredit, "agency-slash-credit");
 const DESK_CODE: Hit = hit(RemovalKind::EditorCode, "desk-code");
 const STAFF_CREDIT: Hit = hit(RemovalKind::EditorCode, "staff-credit");
 const INITIALS_CODE: Hit = hit(RemovalKind::EditorCode, "initials-code");
+const MAP_LEGEND: Hit = hit(RemovalKind::Other, "map-legend");
 
 // ---------------------------------------------------------------- helpers
 
@@ -190,6 +191,9 @@ fn tail_allowed(text: &str, at: usize) -> bool {
 
 /// A rule that removes the whole unit wherever it stands.
 pub(super) fn classify_unit(text: &str) -> Option<Hit> {
+    if is_map_legend(text) {
+        return Some(MAP_LEGEND);
+    }
     if !LABEL_GATE.may_start(text) {
         // Most paragraphs: only the rules not anchored on a leading label.
         if text.len() <= 250 && ends_all_rights_reserved(text) {
@@ -205,6 +209,20 @@ pub(super) fn classify_unit(text: &str) -> Option<Hit> {
         .or_else(|| share_prompt(text))
         .or_else(|| photo_credit(text))
         .or_else(|| staff_code(text))
+}
+
+/// A map or chart key pasted as text: a colour swatch ("██", "■", "●")
+/// and a short label ("██ Syrian Democratic Forces").
+fn is_map_legend(text: &str) -> bool {
+    const SWATCHES: [char; 6] = ['█', '■', '▆', '▇', '●', '⬤'];
+    if !text.starts_with(SWATCHES) {
+        return false;
+    }
+    let label = text.trim_start_matches(|c: char| SWATCHES.contains(&c) || c == ' ');
+    !label.is_empty()
+        && label.len() <= 80
+        && label.split_whitespace().count() <= 8
+        && !ends_sentence(label)
 }
 
 /// Which two-letter openings (ASCII, lower-cased) some label starts with, so
