@@ -50,7 +50,7 @@ pub fn tokenize(text: &str) -> Vec<Span> {
             }
         }
         if plain {
-            emit_word(text, i, end, &mut out);
+            emit_plain_word(bytes, i, end, &mut out);
         } else {
             Chunk {
                 text,
@@ -489,6 +489,27 @@ pub(crate) fn next_visible_byte(bytes: &[u8], i: usize) -> Option<u8> {
         .take(8)
         .copied()
         .find(|b| !b.is_ascii_whitespace())
+}
+
+/// Emit the plain ASCII alphanumeric word `start..end`: it has no apostrophe,
+/// so only a fused form ("gonna", "cannot") can split; most words skip every check.
+#[inline]
+fn emit_plain_word(bytes: &[u8], start: usize, end: usize, out: &mut Vec<Span>) {
+    let len = end - start;
+    if (4..=8).contains(&len) {
+        let word = &bytes[start..end];
+        if matches!(
+            [word[len - 2] | 0x20, word[len - 1] | 0x20],
+            [b'n' | b't', b'a'] | [b'o' | b'n', b't']
+        ) {
+            if let Some(at) = fused_split(word).filter(|&at| at > 0 && at < len) {
+                out.push(Span::new(start, start + at));
+                out.push(Span::new(start + at, end));
+                return;
+            }
+        }
+    }
+    out.push(Span::new(start, end));
 }
 
 /// Emit the word `start..end`, splitting off clitics ("do" "n't", "Russia" "'s").
