@@ -626,6 +626,17 @@ fn parse_dates(cur: &mut Cursor) -> Option<Vec<DateSpan>> {
     Some(dates)
 }
 
+/// A Gregorian year after the month and day (", 2016" or " 2016"), if one
+/// follows; the cursor moves past it only then.
+fn optional_year(cur: &mut Cursor) -> Option<i32> {
+    let mut probe = cur.clone();
+    probe.eat_char(',');
+    probe.skip_spaces();
+    let year = probe.year()?;
+    *cur = probe;
+    Some(year)
+}
+
 fn parse_one_date(cur: &mut Cursor) -> Option<DateSpan> {
     let start = cur.pos;
     let mut probe = cur.clone();
@@ -633,13 +644,7 @@ fn parse_one_date(cur: &mut Cursor) -> Option<DateSpan> {
         // "7 February 2016", "28 Rabiul Akhir 1437"
         probe.skip_spaces();
         if let Some(month) = probe.gregorian_month() {
-            let mut year_probe = probe.clone();
-            year_probe.eat_char(',');
-            year_probe.skip_spaces();
-            let year = year_probe.year();
-            if year.is_some() {
-                probe = year_probe;
-            }
+            let year = optional_year(&mut probe);
             WrittenDate::Gregorian { year, month, day }
         } else {
             let month = hijri_months::parse_month(&mut probe)?;
@@ -651,13 +656,7 @@ fn parse_one_date(cur: &mut Cursor) -> Option<DateSpan> {
         // "Feb 26", "January 24, 2019"
         probe.skip_spaces();
         let day = probe.day()?;
-        let mut year_probe = probe.clone();
-        year_probe.eat_char(',');
-        year_probe.skip_spaces();
-        let year = year_probe.year();
-        if year.is_some() {
-            probe = year_probe;
-        }
+        let year = optional_year(&mut probe);
         WrittenDate::Gregorian { year, month, day }
     } else {
         // "Rabiul Akhir 28, 1437 H"
