@@ -464,17 +464,25 @@ fn provenance_ignores_people_and_offices() {
     assert!(sources.is_empty(), "{sources:?}");
 }
 
+/// A file below the shared data folder, or `None` with a skip message.
+fn read_shared(relative: &str) -> Option<String> {
+    let Some(dir) = data_dir() else {
+        eprintln!("skipping: no shared data folder (set EVENTWIRE_DATA)");
+        return None;
+    };
+    let path = dir.join(relative);
+    let text = std::fs::read_to_string(&path).ok();
+    if text.is_none() {
+        eprintln!("skipping: {} is absent", path.display());
+    }
+    text
+}
+
 /// Reuters-21578 bodies never start with a dateline; rebuilt as the wire
 /// form "DATELINE - body", the place must be found.
 #[test]
 fn reuters_21578_real_lines() {
-    let Some(dir) = data_dir() else {
-        eprintln!("skipping: no shared data folder (set EVENTWIRE_DATA)");
-        return;
-    };
-    let path = dir.join("reuters-21578/reuters21578.jsonl");
-    let Ok(file) = std::fs::read_to_string(&path) else {
-        eprintln!("skipping: {} is absent", path.display());
+    let Some(file) = read_shared("reuters-21578/reuters21578.jsonl") else {
         return;
     };
     let mut tried = 0;
@@ -589,13 +597,7 @@ fn byline_before_dateline_in_one_block() {
 /// The project's example wire story (skipped when the shared folder is absent).
 #[test]
 fn mina_example_story() {
-    let Some(dir) = data_dir() else {
-        eprintln!("skipping: no shared data folder (set EVENTWIRE_DATA)");
-        return;
-    };
-    let path = dir.join("../examples/mina-2016-02-07.txt");
-    let Ok(story) = std::fs::read_to_string(&path) else {
-        eprintln!("skipping: {} is absent", path.display());
+    let Some(story) = read_shared("../examples/mina-2016-02-07.txt") else {
         return;
     };
     let (found, warnings) = find_dateline(&story, None).expect("dateline");

@@ -132,6 +132,16 @@ struct PlaceCase {
     all_caps: bool,
 }
 
+/// A dateline made of a date or credit alone must end in a separator
+/// ("(AP) —"); it ends after that separator.
+fn ended_by_separator(mut parsed: Parsed, mut after: Cursor) -> Option<Parsed> {
+    after.skip_spaces();
+    after.eat_separator()?;
+    parsed.separator = true;
+    parsed.end = after.pos;
+    Some(parsed)
+}
+
 /// Parse a dateline that starts exactly at `start`.
 fn parse_dateline(text: &str, start: usize) -> Option<Parsed> {
     let mut parsed = Parsed {
@@ -158,13 +168,7 @@ fn parse_dateline(text: &str, start: usize) -> Option<Parsed> {
             parsed.agency = Some((start, end));
             parsed.agency_kind = Some(kind);
         }
-        after.skip_spaces();
-        if after.eat_separator().is_some() {
-            parsed.separator = true;
-            parsed.end = after.pos;
-            return Some(parsed);
-        }
-        return None;
+        return ended_by_separator(parsed, after);
     }
 
     if let Some((agency_start, agency_end, kind)) = parse_agency(&mut cur) {
@@ -174,14 +178,7 @@ fn parse_dateline(text: &str, start: usize) -> Option<Parsed> {
         }
         parsed.agency = Some((agency_start, agency_end));
         parsed.agency_kind = Some(kind);
-        let mut after = cur.clone();
-        after.skip_spaces();
-        if after.eat_separator().is_some() {
-            parsed.separator = true;
-            parsed.end = after.pos;
-            return Some(parsed);
-        }
-        return None;
+        return ended_by_separator(parsed, cur.clone());
     }
 
     let (place, case) = parse_place(&mut cur)?;
