@@ -153,12 +153,17 @@ pub struct Removal {
     pub text: String,
 }
 
-/// One token. Later stages fill `pos`, `lemma`, `head` and `dep`.
+/// One token. The tagger fills `pos` (Universal POS), `tag` (Penn Treebank)
+/// and `lemma`; the parser fills `head` (index of the head token in the
+/// document's token list; the root of a sentence points at itself) and `dep`
+/// (Universal Dependencies relation, `root` for the root).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token {
     pub start: u32,
     pub end: u32,
     pub pos: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
     pub lemma: Option<String>,
     pub head: Option<u32>,
     pub dep: Option<String>,

@@ -8,10 +8,14 @@ pub mod calendar;
 pub mod clean;
 pub mod dateline;
 pub mod document;
+pub mod entities;
 pub mod extract;
+pub mod model;
+pub mod parse;
 pub mod pipeline;
 pub mod provenance;
 pub mod read;
 pub mod segment;
+pub mod tag;
 
 pub use document::{Document, Span};

@@ -111,6 +111,7 @@ pub fn analyze(raw: RawArticle, options: Options) -> Result<Document, AnalyzeErr
                     start: span.start,
                     end: span.end,
                     pos: None,
+                    tag: None,
                     lemma: None,
                     head: None,
                     dep: None,

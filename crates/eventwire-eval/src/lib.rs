@@ -2,10 +2,14 @@
 //! calls these; each prints the standard metric for its stage and its speed.
 
 pub mod clean;
+pub mod coref;
 pub mod dateline;
 pub mod extract;
 pub mod metrics;
+pub mod ner;
+pub mod parser;
 pub mod pipeline;
+pub mod pos;
 pub mod segment;
 
 use std::path::{Path, PathBuf};

@@ -26,6 +26,8 @@ enum Command {
     Analyze(AnalyzeArgs),
     /// Score a pipeline stage on its gold data and print the standard metric and speed.
     Eval(EvalArgs),
+    /// Train a model from the gold sets' train split (seeded: the same data gives the same file).
+    Train(TrainArgs),
 }
 
 #[derive(clap::Args)]
@@ -65,6 +67,47 @@ enum Stage {
     Segment,
     /// Speed of every stage of `analyze` on Reuters-21578, one thread.
     Pipeline,
+    /// Part of speech and lemmas on UD English EWT test.
+    Pos,
+    /// Dependency syntax (UAS, LAS) on UD English EWT test.
+    Parser,
+    /// Named entities on CoNLL-2003 eng.testb and UNER English EWT test.
+    Ner,
+    /// In-article coreference of named entities on MEANTIME.
+    Coref,
+}
+
+#[derive(clap::Args)]
+struct TrainArgs {
+    /// The model to train.
+    model: Model,
+    /// Folder holding the gold sets (default: $EVENTWIRE_DATA, else ../shared/data).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Where to write the model (default: the committed file under crates/eventwire-core/models,
+    /// when run from the repository root).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Model {
+    /// Part-of-speech tagger and lemmatizer, from UD English EWT train.
+    Pos,
+    /// Dependency parser, from UD English EWT train.
+    Parser,
+    /// Named-entity recognizer, from CoNLL-2003 eng.train.
+    Ner,
+}
+
+impl Model {
+    fn file_name(self) -> &'static str {
+        match self {
+            Model::Pos => "pos.ewm",
+            Model::Parser => "parser.ewm",
+            Model::Ner => "ner.ewm",
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -72,6 +115,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(&args),
         Command::Eval(args) => run_eval(&args),
+        Command::Train(args) => run_train(&args),
     };
     match result {
         Ok(code) => code,
@@ -91,6 +135,32 @@ fn run_eval(args: &EvalArgs) -> anyhow::Result<ExitCode> {
         Stage::Dateline => eventwire_eval::dateline::run(&data)?,
         Stage::Segment => eventwire_eval::segment::run(&data)?,
         Stage::Pipeline => eventwire_eval::pipeline::run(&data)?,
+        Stage::Pos => eventwire_eval::pos::run(&data)?,
+        Stage::Parser => eventwire_eval::parser::run(&data)?,
+        Stage::Ner => eventwire_eval::ner::run(&data)?,
+        Stage::Coref => eventwire_eval::coref::run(&data)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
+    let data = eventwire_eval::require_data_dir(args.data.as_deref())?;
+    let out = match &args.out {
+        Some(out) => out.clone(),
+        None => {
+            let dir = PathBuf::from("crates/eventwire-core/models");
+            anyhow::ensure!(
+                dir.is_dir(),
+                "no {} here: run from the repository root or pass --out FILE",
+                dir.display()
+            );
+            dir.join(args.model.file_name())
+        }
+    };
+    match args.model {
+        Model::Pos => eventwire_eval::pos::train(&data, &out)?,
+        Model::Parser => eventwire_eval::parser::train(&data, &out)?,
+        Model::Ner => eventwire_eval::ner::train(&data, &out)?,
     }
     Ok(ExitCode::SUCCESS)
 }

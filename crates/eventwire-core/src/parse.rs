@@ -1,0 +1,2 @@
+//! Labelled dependency parsing (Universal Dependencies relations).
+//! (Being built; see the linguistic core issue.)
