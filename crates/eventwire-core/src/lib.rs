@@ -6,6 +6,7 @@
 
 pub mod calendar;
 pub mod clean;
+pub mod clusters;
 pub mod dateline;
 pub mod document;
 pub mod entities;

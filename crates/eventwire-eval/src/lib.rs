@@ -2,6 +2,7 @@
 //! calls these; each prints the standard metric for its stage and its speed.
 
 pub mod clean;
+pub mod clusters;
 pub mod coref;
 pub mod dateline;
 pub mod extract;

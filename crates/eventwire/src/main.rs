@@ -98,6 +98,8 @@ enum Model {
     Parser,
     /// Named-entity recognizer, from CoNLL-2003 eng.train.
     Ner,
+    /// Word clusters from the unlabelled news text (features for the models above).
+    Clusters,
 }
 
 impl Model {
@@ -106,6 +108,7 @@ impl Model {
             Model::Pos => "pos.ewm",
             Model::Parser => "parser.ewm",
             Model::Ner => "ner.ewm",
+            Model::Clusters => "clusters.ewm",
         }
     }
 }
@@ -161,6 +164,7 @@ fn run_train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
         Model::Pos => eventwire_eval::pos::train(&data, &out)?,
         Model::Parser => eventwire_eval::parser::train(&data, &out)?,
         Model::Ner => eventwire_eval::ner::train(&data, &out)?,
+        Model::Clusters => eventwire_eval::clusters::train(&data, &out)?,
     }
     Ok(ExitCode::SUCCESS)
 }

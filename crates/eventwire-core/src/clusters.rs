@@ -1,0 +1,1 @@
+//! Word clusters learned from unlabelled news text (being built).

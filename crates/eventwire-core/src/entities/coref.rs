@@ -1,0 +1,1 @@
+//! Coreference of named entities within one article (being built).

@@ -1,0 +1,7 @@
+//! Named entities: recognition (a statistical model), type refinement
+//! (dictionaries: GPE, NORP) and in-article coreference with roles.
+//! (Being built; see the linguistic core issue.)
+
+pub mod coref;
+pub mod ner;
+pub mod refine;

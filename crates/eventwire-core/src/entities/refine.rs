@@ -1,0 +1,1 @@
+//! Type refinement with dictionaries: LOC to GPE, MISC to NORP (being built).
