@@ -470,3 +470,28 @@ fn five_thousand_mentions_resolve_quickly() {
     assert_eq!(entities[0].role.as_deref(), Some("Foreign minister"));
     assert_eq!(entities[0].canonical.as_deref(), Some("Person0 Surname0"));
 }
+
+#[test]
+fn product_names_join_their_short_forms() {
+    let text = "A380 makes maiden flight. The Airbus A380 landed in Sydney, and Airbus said the \
+iTunes Music Store and iTunes were unaffected.";
+    let entities = run(
+        text,
+        &[
+            ("A380", "MISC"),
+            ("The Airbus A380", "MISC"),
+            ("Airbus", "ORG"),
+            ("iTunes Music Store", "MISC"),
+            ("iTunes", "MISC"),
+            ("Sydney", "GPE"),
+        ],
+    );
+    let a380 = find(&entities, "A380", 0);
+    assert_eq!(find(&entities, "The Airbus A380", 0).cluster, a380.cluster);
+    assert_eq!(a380.canonical.as_deref(), Some("Airbus A380"));
+    assert_ne!(find(&entities, "Airbus", 0).cluster, a380.cluster);
+    assert_eq!(
+        find(&entities, "iTunes", 0).cluster,
+        find(&entities, "iTunes Music Store", 0).cluster
+    );
+}

@@ -573,7 +573,8 @@ pub fn resolve_gold(doc: &GoldDoc, mentions: &[&GoldMention]) -> Resolved {
     Resolved { labels, entities }
 }
 
-/// Pronoun link counts: (right links, links made, gold he/she with a named entity).
+/// Pronoun link counts: (right links, links made on gold he/she mentions,
+/// gold he/she with a named entity).
 fn pronoun_links(doc: &GoldDoc, named: &[&GoldMention], resolved: &Resolved) -> (u64, u64, u64) {
     let mut entity_clusters: HashMap<&str, Vec<usize>> = HashMap::new();
     for (m, label) in named.iter().zip(&resolved.labels) {
@@ -604,24 +605,82 @@ fn pronoun_links(doc: &GoldDoc, named: &[&GoldMention], resolved: &Resolved) -> 
         if named_spans.contains(&span) {
             continue;
         }
-        made += 1;
-        let Some(cluster) = entity.cluster else {
+        let Some(gold) = gold_pronouns.get(&span) else {
+            // MEANTIME marks few pronouns; links to unmarked ones are not scored.
             continue;
         };
-        if let Some(gold) = gold_pronouns.get(&span) {
-            if entity_clusters
+        made += 1;
+        let right_cluster = entity.cluster.is_some_and(|cluster| {
+            entity_clusters
                 .get(gold)
                 .is_some_and(|clusters| clusters.contains(&(cluster as usize)))
-            {
-                right += 1;
-            }
-        }
+        });
+        right += u64::from(right_cluster);
     }
     let reachable = gold_pronouns
         .values()
         .filter(|gold| entity_clusters.contains_key(*gold))
         .count() as u64;
     (right, made, reachable)
+}
+
+/// Print gold entities split by the resolver and clusters that join entities.
+fn print_errors(doc: &GoldDoc, named: &[&GoldMention], key: &[usize], resolved: &Resolved) {
+    let text_of = |m: &GoldMention| {
+        doc.span(m)
+            .and_then(|(s, e)| doc.text.get(s as usize..e as usize))
+            .unwrap_or("")
+            .to_string()
+    };
+    let mut lines = Vec::new();
+    for (label_of, other_of, what) in [
+        (key, resolved.labels.as_slice(), "split"),
+        (resolved.labels.as_slice(), key, "merged"),
+    ] {
+        for group in partition(label_of) {
+            let mut parts: Vec<usize> = group.iter().map(|&m| other_of[m]).collect();
+            parts.sort_unstable();
+            parts.dedup();
+            if parts.len() > 1 {
+                let shown: Vec<String> = group
+                    .iter()
+                    .map(|&m| format!("{}#{}", text_of(named[m]), other_of[m] % 1000))
+                    .collect();
+                lines.push(format!("  {what}: {}", shown.join(" | ")));
+            }
+        }
+    }
+    if !lines.is_empty() {
+        println!("{}", doc.name);
+        for line in lines {
+            println!("{line}");
+        }
+    }
+}
+
+/// Print each pronoun the resolver linked, with its context and antecedent.
+fn print_pronouns(doc: &GoldDoc, named: &[&GoldMention], resolved: &Resolved) {
+    let named_spans: std::collections::HashSet<(u32, u32)> =
+        named.iter().filter_map(|m| doc.span(m)).collect();
+    for entity in &resolved.entities {
+        if named_spans.contains(&(entity.start, entity.end)) {
+            continue;
+        }
+        let mut from = (entity.start as usize).saturating_sub(150);
+        while !doc.text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (entity.end as usize + 40).min(doc.text.len());
+        while !doc.text.is_char_boundary(to) {
+            to += 1;
+        }
+        let context = doc.text.get(from..to).unwrap_or("").replace('\n', " / ");
+        println!(
+            "pronoun -> {:<25} | {}",
+            entity.canonical.as_deref().unwrap_or("?"),
+            context
+        );
+    }
 }
 
 fn print_row(label: &str, scores: &CorefScores) {
@@ -647,6 +706,10 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
     let mut roles_by_kind: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut elapsed = 0.0;
     let mut token_total = 0usize;
+    // Diagnostics for rule writing: EVENTWIRE_COREF_SHOW=errors,pronouns.
+    let show = std::env::var("EVENTWIRE_COREF_SHOW").unwrap_or_default();
+    let show_errors = show.contains("errors");
+    let show_pronouns = show.contains("pronouns");
     for doc in &docs {
         let split = split_of.get(doc.topic.as_str()).copied().unwrap_or("dev");
         let named = named_mentions(doc);
@@ -667,6 +730,13 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
         elapsed += started.elapsed().as_secs_f64();
         token_total += doc.tokens.len();
         let baseline = baseline_labels(doc, &named);
+        // Diagnostics only on the dev topics, so test stays unseen.
+        if show_errors && split == "dev" {
+            print_errors(doc, &named, &key, &resolved);
+        }
+        if show_pronouns && split == "dev" {
+            print_pronouns(doc, &named, &resolved);
+        }
         for group in [split, "all"] {
             ours.entry(group)
                 .or_default()
@@ -684,10 +754,12 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
             slot.1 += 1;
             if let Some(role) = &entity.role {
                 slot.0 += 1;
-                if split == "test" && role_examples.len() < 25 && entity.text.contains(' ') {
-                    if role_examples.iter().all(|(_, t, _)| t != &entity.text) {
-                        role_examples.push((doc.name.clone(), entity.text.clone(), role.clone()));
-                    }
+                if split == "test"
+                    && role_examples.len() < 25
+                    && entity.text.contains(' ')
+                    && role_examples.iter().all(|(_, t, _)| t != &entity.text)
+                {
+                    role_examples.push((doc.name.clone(), entity.text.clone(), role.clone()));
                 }
             }
         }

@@ -16,9 +16,11 @@
 //!   - for people, its words are part of the other's name, in order and with
 //!     the same last word ("Kirby" and "John Kirby", "de Mistura" and
 //!     "Staffan de Mistura"), in either order of appearance, and genders agree;
-//!   - for organisations, one name begins the other ("Lockheed" and
-//!     "Lockheed Martin"; a single common word such as "National" is not
-//!     enough) or ends it with two words or more ("Air Force").
+//!   - for organisations and other names, one name begins the other
+//!     ("Lockheed" and "Lockheed Martin"; a single common word such as
+//!     "National" is not enough) or ends it with two words or more ("Air
+//!     Force"); for MISC (products, indexes) one word is enough at the end
+//!     too ("A380" and "Airbus A380").
 //!
 //!   When several entities fit, the most recent wins: in "George Bush ...
 //!   Jeb Bush ... Bush" the last "Bush" joins Jeb Bush, and two people
@@ -390,12 +392,17 @@ fn person_name_within(short: &[String], long: &[String]) -> bool {
     short.iter().all(|w| rest.any(|l| l == w))
 }
 
-fn org_name_within(short: &[String], long: &[String]) -> bool {
+/// Is `short` the start of `long`, or its end (two words or more; for
+/// other named things, like products, one distinctive word is enough:
+/// "A380" and "Airbus A380", "Lion" and "Mac OS X Lion")?
+fn org_name_within(short: &[String], long: &[String], group: Group) -> bool {
     if short.is_empty() || short.len() >= long.len() {
         return false;
     }
-    let prefix = long.starts_with(short) && (short.len() > 1 || !is_generic_org_word(&short[0]));
-    let suffix = short.len() > 1 && long.ends_with(short);
+    let distinctive = short.len() > 1 || !is_generic_org_word(&short[0]);
+    let prefix = long.starts_with(short) && distinctive;
+    let suffix_words = if group == Group::Misc { 1 } else { 2 };
+    let suffix = short.len() >= suffix_words && long.ends_with(short) && distinctive;
     prefix || suffix
 }
 
@@ -461,7 +468,9 @@ fn cluster_mentions(ctx: &Context, mentions: &mut [Mention], lexicon: &Lexicon) 
                 found = parenthesised_after(ctx, mentions, m).filter(|&c| fits(c));
             }
         }
-        if found.is_none() && matches!(group, Group::Person | Group::Org) && !name.words.is_empty()
+        if found.is_none()
+            && matches!(group, Group::Person | Group::Org | Group::Misc)
+            && !name.words.is_empty()
         {
             let keys = match group {
                 Group::Person => vec![Key::LastWord(
@@ -488,8 +497,8 @@ fn cluster_mentions(ctx: &Context, mentions: &mut [Mention], lexicon: &Lexicon) 
                         }
                         _ => {
                             name.words == cluster.words
-                                || org_name_within(&name.words, &cluster.words)
-                                || org_name_within(&cluster.words, &name.words)
+                                || org_name_within(&name.words, &cluster.words, group)
+                                || org_name_within(&cluster.words, &name.words, group)
                         }
                     };
                     if ok {
@@ -547,7 +556,7 @@ fn cluster_mentions(ctx: &Context, mentions: &mut [Mention], lexicon: &Lexicon) 
         }
         if let (Some(first), Some(last)) = (name.words.first(), name.words.last()) {
             let mut keys = vec![Key::LastWord(group, last.clone())];
-            if group == Group::Org {
+            if group != Group::Person {
                 keys.push(Key::FirstWord(group, first.clone()));
             }
             for key in keys {

@@ -759,7 +759,8 @@ pub(super) fn analyse(pieces: &[Piece], group: Group, lexicon: &Lexicon) -> Name
             gender = gender.merge(role_word_gender(&lower));
             true
         } else {
-            !starts_upper(piece.text)
+            // "iTunes", "eBay": a capital inside makes a name word too.
+            !piece.text.chars().any(char::is_uppercase)
                 && !is_connector(&lower)
                 && !piece.text.starts_with(|c: char| c.is_ascii_digit())
                 && !lower.starts_with("al-")
