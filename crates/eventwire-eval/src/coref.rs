@@ -806,9 +806,45 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Scores of the resolver and of the exact-string baseline over `docs`.
+pub fn totals(docs: &[GoldDoc]) -> (CorefScores, CorefScores) {
+    let mut ours = CorefScores::default();
+    let mut base = CorefScores::default();
+    for doc in docs {
+        let named = named_mentions(doc);
+        let ids: HashMap<&str, usize> = named
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.entity.as_str(), i))
+            .collect();
+        let key: Vec<usize> = named.iter().map(|m| ids[m.entity.as_str()]).collect();
+        ours.add(&score(&key, &resolve_gold(doc, &named).labels));
+        base.add(&score(&key, &baseline_labels(doc, &named)));
+    }
+    (ours, base)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn meantime_beats_the_baseline() {
+        let Some(data) = crate::data_dir().filter(|d| d.join("meantime-en").is_dir()) else {
+            eprintln!("skipping: no meantime-en in the shared data folder");
+            return;
+        };
+        let docs = load(&data).expect("MEANTIME loads");
+        assert_eq!(docs.len(), 120);
+        let (ours, base) = totals(&docs);
+        assert!(ours.conll() > 0.90, "CoNLL F1 {:.3}", ours.conll());
+        assert!(
+            ours.conll() > base.conll() + 0.10,
+            "{:.3} vs {:.3}",
+            ours.conll(),
+            base.conll()
+        );
+    }
 
     #[test]
     fn scores_of_a_known_example() {
