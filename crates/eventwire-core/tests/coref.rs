@@ -115,6 +115,11 @@ fn mina_spokesman_is_one_entity_with_role_and_pronouns() {
         assert_eq!(linked.canonical.as_deref(), Some("John Kirby"));
         assert_eq!(&MINA[linked.start as usize..linked.end as usize], pronoun);
     }
+    // A hyphenated particle stays in the name.
+    assert_eq!(
+        find(&entities, "Bashar al-Assad", 0).canonical.as_deref(),
+        Some("Bashar al-Assad")
+    );
     // Other people stay apart and get their own roles.
     let kerry = find(&entities, "John Kerry", 0);
     let lavrov = find(&entities, "Sergey Lavrov", 0);

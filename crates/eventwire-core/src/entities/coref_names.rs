@@ -752,7 +752,10 @@ pub(super) fn analyse(pieces: &[Piece], group: Group, lexicon: &Lexicon) -> Name
     let mut name_from = 0;
     for (i, piece) in core.iter().enumerate() {
         let lower = piece.text.to_lowercase();
-        let not_name = if let Some(g) = honorific_gender(piece.text) {
+        let not_name = if is_punct(piece.text) {
+            // Hyphens and apostrophes split off by the tokenizer ("al - Assad").
+            false
+        } else if let Some(g) = honorific_gender(piece.text) {
             gender = gender.merge(g);
             true
         } else if group == Group::Person && lexicon.is_person_title(&lower) {
