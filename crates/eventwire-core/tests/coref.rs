@@ -500,3 +500,59 @@ iTunes Music Store and iTunes were unaffected.";
         find(&entities, "iTunes Music Store", 0).cluster
     );
 }
+
+mod arbitrary_input {
+    use super::*;
+    use proptest::prelude::*;
+
+    const KINDS: [&str; 7] = ["PERSON", "ORG", "GPE", "LOC", "NORP", "MISC", "EVENT"];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Any text and any spans (out of range, inside characters,
+        /// overlapping): no panic, every input mention keeps a cluster and a
+        /// canonical name, output sorted, clusters numbered by first mention.
+        #[test]
+        fn never_panics(
+            text in "([A-Z][a-zé]{0,6}|he|she|said|,|\\.|\\(|\\)|-|’s|\u{201C}| |\n){0,60}",
+            spans in proptest::collection::vec((0u32..400, 0u32..12, 0usize..7), 0..20),
+            with_tokens in any::<bool>(),
+        ) {
+            let (sentences, token_spans) = segment(&text);
+            let tokens: Vec<Token> = if with_tokens {
+                token_spans
+                    .iter()
+                    .map(|s| Token { start: s.start, end: s.end, pos: None, tag: None, lemma: None, head: None, dep: None })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let mut entities: Vec<Entity> = spans
+                .iter()
+                .map(|&(start, len, kind)| Entity {
+                    text: text.get(start as usize..(start + len) as usize).unwrap_or("x y").to_string(),
+                    kind: KINDS[kind].to_string(),
+                    start,
+                    end: start + len,
+                    canonical: None,
+                    cluster: None,
+                    role: None,
+                })
+                .collect();
+            let count = entities.len();
+            resolve(&text, &tokens, &sentences, &mut entities);
+            prop_assert!(entities.len() >= count);
+            prop_assert!(entities.windows(2).all(|w| (w[0].start, w[0].end) <= (w[1].start, w[1].end)));
+            let mut next = 0;
+            for entity in &entities {
+                prop_assert!(entity.canonical.is_some());
+                let c = entity.cluster.unwrap_or(u32::MAX);
+                prop_assert!(c <= next);
+                if c == next {
+                    next += 1;
+                }
+            }
+        }
+    }
+}

@@ -158,9 +158,12 @@ impl<'a> Context<'a> {
 
     pub(super) fn starts_sentence(&self, i: usize) -> bool {
         let start = self.sentence_start(i);
-        // An opening quote or bracket before the first word does not count.
+        // An opening quote or bracket before the first word does not count
+        // (a few tokens at most, so the check stays constant-time).
         i == start
-            || (i > start && (start..i).all(|k| !self.word(k).chars().any(char::is_alphanumeric)))
+            || (i > start
+                && i - start <= 3
+                && (start..i).all(|k| !self.word(k).chars().any(char::is_alphanumeric)))
     }
 
     /// Tokens overlapping the byte range `[start, end)`.
