@@ -23,6 +23,8 @@ use anyhow::Context as _;
 use eventwire_core::document::{Entity, Span, Token};
 use eventwire_core::entities::coref::resolve;
 
+use crate::metrics::Prf;
+
 const TOPICS: [(&str, &str); 4] = [
     ("corpus_airbus", "dev"),
     ("corpus_apple", "dev"),
@@ -368,11 +370,13 @@ impl CorefScores {
     }
 }
 
-/// Group mention indexes by cluster label, in order of first mention.
-fn partition(labels: &[usize]) -> Vec<Vec<usize>> {
+/// Group mention indexes by cluster label, in order of first mention;
+/// mentions without a label (absent on that side) are left out.
+fn partition(labels: &[Option<usize>]) -> Vec<Vec<usize>> {
     let mut slot: HashMap<usize, usize> = HashMap::new();
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (m, &label) in labels.iter().enumerate() {
+    for (m, label) in labels.iter().enumerate() {
+        let Some(label) = *label else { continue };
         let g = *slot.entry(label).or_insert_with(|| {
             groups.push(Vec::new());
             groups.len() - 1
@@ -382,34 +386,40 @@ fn partition(labels: &[usize]) -> Vec<Vec<usize>> {
     groups
 }
 
-/// MUC sums of `key` against `response`: (Σ |k| - |p(k)|, Σ |k| - 1).
-fn muc(key: &[Vec<usize>], response_labels: &[usize]) -> (f64, f64) {
+/// MUC sums of `key` against the other side: (Σ |k| - |p(k)|, Σ |k| - 1),
+/// where a mention missing on the other side is a partition of its own.
+fn muc(key: &[Vec<usize>], other_labels: &[Option<usize>]) -> (f64, f64) {
     let mut num = 0.0;
     let mut den = 0.0;
     for cluster in key {
-        let mut parts: Vec<usize> = cluster.iter().map(|&m| response_labels[m]).collect();
+        let mut parts: Vec<usize> = cluster.iter().filter_map(|&m| other_labels[m]).collect();
+        let missing = cluster.len() - parts.len();
         parts.sort_unstable();
         parts.dedup();
-        num += (cluster.len() - parts.len()) as f64;
+        num += (cluster.len() - parts.len() - missing) as f64;
         den += (cluster.len() - 1) as f64;
     }
     (num, den)
 }
 
-/// B³ sums: Σ over mentions of |K(m) ∩ R(m)| / |K(m)|, and the mention count.
-fn b_cubed(key: &[Vec<usize>], key_labels: &[usize], response_labels: &[usize]) -> (f64, f64) {
+/// B³ sums: Σ over mentions of `key` of |K(m) ∩ O(m)| / |K(m)|, and their count.
+fn b_cubed(key: &[Vec<usize>], other_labels: &[Option<usize>]) -> (f64, f64) {
     let mut num = 0.0;
+    let mut count = 0.0;
     for cluster in key {
         for &m in cluster {
+            count += 1.0;
+            let Some(label) = other_labels[m] else {
+                continue;
+            };
             let overlap = cluster
                 .iter()
-                .filter(|&&o| response_labels[o] == response_labels[m])
+                .filter(|&&o| other_labels[o] == Some(label))
                 .count();
             num += overlap as f64 / cluster.len() as f64;
         }
     }
-    let _ = key_labels;
-    (num, response_labels.len() as f64)
+    (num, count)
 }
 
 /// Best one-to-one alignment total of a similarity matrix (rows <= cols
@@ -487,6 +497,17 @@ fn best_alignment(sim: &[Vec<f64>]) -> f64 {
 
 /// Scores of one document: `key` and `response` give a cluster label per mention.
 pub fn score(key_labels: &[usize], response_labels: &[usize]) -> CorefScores {
+    let key: Vec<Option<usize>> = key_labels.iter().copied().map(Some).collect();
+    let response: Vec<Option<usize>> = response_labels.iter().copied().map(Some).collect();
+    score_mentions(&key, &response)
+}
+
+/// Scores when the two sides may hold different mentions: index `m` is one
+/// mention of the union, `None` where a side lacks it (predicted mentions).
+pub fn score_mentions(
+    key_labels: &[Option<usize>],
+    response_labels: &[Option<usize>],
+) -> CorefScores {
     let key = partition(key_labels);
     let response = partition(response_labels);
     let sim: Vec<Vec<f64>> = key
@@ -505,11 +526,72 @@ pub fn score(key_labels: &[usize], response_labels: &[usize]) -> CorefScores {
     CorefScores {
         muc_recall: muc(&key, response_labels),
         muc_precision: muc(&response, key_labels),
-        b3_recall: b_cubed(&key, key_labels, response_labels),
-        b3_precision: b_cubed(&response, response_labels, key_labels),
+        b3_recall: b_cubed(&key, response_labels),
+        b3_precision: b_cubed(&response, key_labels),
         ceafe_recall: (aligned, key.len() as f64),
         ceafe_precision: (aligned, response.len() as f64),
     }
+}
+
+/// Score predicted mentions and clusters against a document's named
+/// mentions. A prediction matches a gold named mention when its span lies
+/// inside the gold span and covers the gold span's last token (the name's
+/// head: gold spans may include titles and articles that recognisers leave
+/// out); each gold mention matches at most once. Returns the mention counts,
+/// the coreference scores over the union of mentions, and the scores over
+/// the gold mentions only (predictions outside them dropped: MEANTIME marks
+/// only the entities of its topics, so most other names are unmarked, not wrong).
+pub fn score_predicted(doc: &GoldDoc, predicted: &[Entity]) -> (Prf, CorefScores, CorefScores) {
+    let named = named_mentions(doc);
+    let gold_ids: HashMap<&str, usize> = named
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.entity.as_str(), i))
+        .collect();
+    let gold_spans: Vec<Option<(u32, u32, u32)>> = named
+        .iter()
+        .map(|m| {
+            let (start, end) = doc.span(m)?;
+            let last = doc.tokens.get(*m.tokens.last()?)?;
+            Some((start, end, last.start))
+        })
+        .collect();
+    let mut key: Vec<Option<usize>> = named
+        .iter()
+        .map(|m| Some(gold_ids[m.entity.as_str()]))
+        .collect();
+    let mut response: Vec<Option<usize>> = vec![None; named.len()];
+    let mut taken = vec![false; named.len()];
+    let mut counts = Prf::default();
+    for entity in predicted {
+        let Some(cluster) = entity.cluster else {
+            continue;
+        };
+        let matched = gold_spans.iter().enumerate().position(|(g, span)| {
+            !taken[g]
+                && span.is_some_and(|(start, end, last)| {
+                    entity.start >= start
+                        && entity.end <= end
+                        && entity.start <= last
+                        && entity.end > last
+                })
+        });
+        match matched {
+            Some(g) => {
+                taken[g] = true;
+                response[g] = Some(cluster as usize);
+                counts.tp += 1;
+            }
+            None => {
+                key.push(None);
+                response.push(Some(cluster as usize));
+                counts.fp += 1;
+            }
+        }
+    }
+    counts.fn_ = taken.iter().filter(|&&t| !t).count() as u64;
+    let on_gold = score_mentions(&key[..named.len()], &response[..named.len()]);
+    (counts, score_mentions(&key, &response), on_gold)
 }
 
 /// Labels from exact string match: same text (ignoring case) and type.
@@ -637,7 +719,8 @@ fn print_errors(doc: &GoldDoc, named: &[&GoldMention], key: &[usize], resolved: 
         (key, resolved.labels.as_slice(), "split"),
         (resolved.labels.as_slice(), key, "merged"),
     ] {
-        for group in partition(label_of) {
+        let labels: Vec<Option<usize>> = label_of.iter().copied().map(Some).collect();
+        for group in partition(&labels) {
             let mut parts: Vec<usize> = group.iter().map(|&m| other_of[m]).collect();
             parts.sort_unstable();
             parts.dedup();
@@ -858,6 +941,21 @@ mod tests {
         assert!((ratio(s.ceafe_precision) - 0.8).abs() < 1e-9);
         let perfect = score(&[0, 0, 1], &[5, 5, 7]);
         assert!((perfect.conll() - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn mentions_missing_on_one_side_count_against() {
+        // key {0,1,2}; the response misses mention 2 and adds mention 3 alone.
+        let s = score_mentions(
+            &[Some(0), Some(0), Some(0), None],
+            &[Some(0), Some(0), None, Some(1)],
+        );
+        assert!((ratio(s.muc_recall) - 0.5).abs() < 1e-9);
+        assert!((ratio(s.muc_precision) - 1.0).abs() < 1e-9);
+        assert!((ratio(s.b3_recall) - 4.0 / 9.0).abs() < 1e-9);
+        assert!((ratio(s.b3_precision) - 2.0 / 3.0).abs() < 1e-9);
+        assert!((ratio(s.ceafe_recall) - 0.8).abs() < 1e-9);
+        assert!((ratio(s.ceafe_precision) - 0.4).abs() < 1e-9);
     }
 
     #[test]
