@@ -310,6 +310,46 @@ was done. Airbus, the European planemaker, declined to comment.";
 }
 
 #[test]
+fn title_before_the_name_is_the_role() {
+    let text =
+        "Talks resumed in Geneva, where U.N. envoy Staffan de Mistura met opposition leader \
+Riad Hijab and Syrian President Bashar al-Assad's envoy Bashar Jaafari on Monday.";
+    let entities = run(
+        text,
+        &[
+            ("Geneva", "GPE"),
+            ("U.N.", "ORG"),
+            ("Staffan de Mistura", "PERSON"),
+            ("Riad Hijab", "PERSON"),
+            ("Syrian", "NORP"),
+            ("Bashar al-Assad", "PERSON"),
+            ("Bashar Jaafari", "PERSON"),
+        ],
+    );
+    assert_eq!(
+        find(&entities, "Staffan de Mistura", 0).role.as_deref(),
+        Some("U.N. envoy")
+    );
+    assert_eq!(
+        find(&entities, "Riad Hijab", 0).role.as_deref(),
+        Some("opposition leader")
+    );
+    assert_eq!(
+        find(&entities, "Bashar al-Assad", 0).role.as_deref(),
+        Some("Syrian President")
+    );
+    // The possessive ends the role scan: Jaafari's role is "envoy", not Assad's title.
+    assert_eq!(
+        find(&entities, "Bashar Jaafari", 0).role.as_deref(),
+        Some("envoy")
+    );
+    assert_ne!(
+        find(&entities, "Bashar Jaafari", 0).cluster,
+        find(&entities, "Bashar al-Assad", 0).cluster
+    );
+}
+
+#[test]
 fn pronoun_gender_follows_first_names_and_honorifics() {
     let text = "Hillary Clinton met John Kerry in Paris. She said the talks went well. Mr Smith, \
 a local farmer, met Ms Jones. He told reporters nothing had changed.";
