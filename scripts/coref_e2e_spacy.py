@@ -9,7 +9,7 @@ map to ours (PRODUCT, EVENT, WORK_OF_ART, LAW, LANGUAGE -> MISC); numbers,
 dates and amounts are dropped. A predicted mention matches a gold named
 mention when it lies inside the gold span and covers its last token.
 
-Usage: scripts/coref_e2e_spacy.py
+Usage: scripts/coref_e2e_spacy.py [--explain DEV_DOCUMENT_NAME]
 """
 
 import json
@@ -46,6 +46,8 @@ def main():
     print(f"spaCy {spacy.__version__}, model {nlp.meta['name']} {nlp.meta['version']} as recogniser")
     texts = subprocess.run([str(DUMP), "texts"], check=True, capture_output=True, text=True, cwd=ROOT).stdout
     docs = [json.loads(line) for line in texts.splitlines() if line.strip()]
+    if sys.argv[1:2] == ["--explain"]:
+        docs = [d for d in docs if d["name"] == sys.argv[2]]
     started = time.perf_counter()
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as out:
         for doc in docs:
@@ -62,7 +64,8 @@ def main():
             out.write(json.dumps({"name": doc["name"], "entities": entities}) + "\n")
         path = out.name
     print(f"recognised {len(docs)} documents in {time.perf_counter() - started:.1f} s")
-    print(subprocess.run([str(DUMP), "score", path], check=True, capture_output=True, text=True, cwd=ROOT).stdout, end="")
+    command = ["explain", path, sys.argv[2]] if sys.argv[1:2] == ["--explain"] else ["score", path]
+    print(subprocess.run([str(DUMP), *command], check=True, capture_output=True, text=True, cwd=ROOT).stdout, end="")
     Path(path).unlink()
 
 

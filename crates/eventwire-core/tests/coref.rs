@@ -596,3 +596,30 @@ mod arbitrary_input {
         }
     }
 }
+
+#[test]
+fn entities_joined_by_and_are_not_a_role() {
+    let text =
+        "Northrop Grumman and Airbus parent EADS defeat Boeing. The Maintenance, Repair and \
+Overhaul unit of Airbus grew.";
+    let entities = run(
+        text,
+        &[
+            ("Northrop Grumman", "ORG"),
+            ("Airbus", "ORG"),
+            ("EADS", "ORG"),
+            ("Boeing", "ORG"),
+            ("Maintenance, Repair and Overhaul", "ORG"),
+        ],
+    );
+    assert_eq!(
+        find(&entities, "EADS", 0).role.as_deref(),
+        Some("Airbus parent")
+    );
+    let list = find(&entities, "Maintenance, Repair and Overhaul", 0);
+    assert_eq!(
+        list.canonical.as_deref(),
+        Some("Maintenance, Repair and Overhaul")
+    );
+    assert!(list.role.is_none());
+}

@@ -5,6 +5,8 @@
 //! `coref_dump score FILE` reads JSON lines `{"name", "entities": [{"start",
 //! "end", "type"}]}` (byte offsets into that text), resolves coreference on
 //! them and prints mention and coreference scores per split.
+//! `coref_dump explain FILE NAME` prints each resolved mention of document
+//! NAME (a dev document, to keep test unseen) with cluster, canonical and role.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -26,8 +28,10 @@ fn main() -> anyhow::Result<()> {
                 println!("{line}");
             }
         }
-        Some("score") => {
-            let path = args.get(1).context("usage: coref_dump score FILE")?;
+        Some(command @ ("score" | "explain")) => {
+            let path = args
+                .get(1)
+                .context("usage: coref_dump score|explain FILE [NAME]")?;
             let lines = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
             let mut predicted: HashMap<String, Vec<Entity>> = HashMap::new();
             for line in lines.lines().filter(|l| !l.trim().is_empty()) {
@@ -49,6 +53,29 @@ fn main() -> anyhow::Result<()> {
                     })
                     .collect();
                 predicted.insert(name, entities);
+            }
+            if command == "explain" {
+                let name = args.get(2).context("usage: coref_dump explain FILE NAME")?;
+                let doc = docs
+                    .iter()
+                    .find(|d| {
+                        &d.name == name
+                            && matches!(d.topic.as_str(), "corpus_airbus" | "corpus_apple")
+                    })
+                    .context("no dev document of that name")?;
+                let mut entities = predicted.remove(&doc.name).unwrap_or_default();
+                resolve(&doc.text, &doc.tokens, &doc.sentences, &mut entities);
+                for e in &entities {
+                    println!(
+                        "{:<40} {:<7} c{:<3} {:<35} {}",
+                        e.text,
+                        e.kind,
+                        e.cluster.unwrap_or(0),
+                        e.canonical.as_deref().unwrap_or(""),
+                        e.role.as_deref().unwrap_or("")
+                    );
+                }
+                return Ok(());
             }
             let mut mentions: BTreeMap<&str, Prf> = BTreeMap::new();
             let mut scores: BTreeMap<&str, CorefScores> = BTreeMap::new();

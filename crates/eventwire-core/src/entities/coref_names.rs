@@ -716,9 +716,18 @@ pub(super) fn analyse(pieces: &[Piece], group: Group, lexicon: &Lexicon) -> Name
             .split(|p| p.text == ",")
             .filter(|part| !part.is_empty())
             .collect();
-        if let Some(best) =
-            (0..parts.len()).max_by_key(|&i| (name_score(parts[i], lexicon), std::cmp::Reverse(i)))
-        {
+        // Only when another part is a description (it has a role head); a
+        // list inside a name ("Maintenance, Repair and Overhaul") stays whole.
+        let described = |part: &[Piece]| {
+            part.iter().any(|p| {
+                let lower = p.text.to_lowercase();
+                lexicon.is_head(&lower, Group::Person) || lexicon.is_head(&lower, Group::Org)
+            })
+        };
+        let best = (0..parts.len())
+            .max_by_key(|&i| (name_score(parts[i], lexicon), std::cmp::Reverse(i)))
+            .filter(|&best| (0..parts.len()).any(|i| i != best && described(parts[i])));
+        if let Some(best) = best {
             for (i, part) in parts.iter().enumerate() {
                 if i != best {
                     if let (Some(first), Some(last)) = (part.first(), part.last()) {

@@ -132,6 +132,12 @@ fn is_role_word(ctx: &Context, i: usize, group: Group, lexicon: &Lexicon) -> boo
     false
 }
 
+/// A role head of any class or a title: the left side of "X of Y" in a role.
+fn is_title_word(ctx: &Context, i: usize, lexicon: &Lexicon) -> bool {
+    let lower = ctx.word(i).to_lowercase();
+    lexicon.is_person_title(&lower) || lexicon.is_head(&lower, Group::Org)
+}
+
 fn is_head_at(ctx: &Context, i: usize, group: Group, lexicon: &Lexicon) -> bool {
     let lower = ctx.word(i).to_lowercase();
     lexicon.is_head(&lower, group)
@@ -155,10 +161,11 @@ pub(super) fn role_before(ctx: &Context, first: usize, group: Group) -> Option<(
         } else if (is_role_preposition(&lower) || lower == "and")
             && from == j + 1
             && j > sentence_start
-            && is_role_word(ctx, j - 1, group, lexicon)
+            && is_title_word(ctx, j - 1, lexicon)
             && ctx.word(j + 1).starts_with(|c: char| c.is_uppercase())
         {
-            // "Secretary of State", "Envoy for Syria", "Chairman and CEO".
+            // "Secretary of State", "Envoy for Syria", "Chairman and CEO",
+            // but not "Northrop Grumman and Airbus parent".
             from = j;
         } else {
             break;
