@@ -598,6 +598,29 @@ mod arbitrary_input {
 }
 
 #[test]
+fn company_suffix_is_kept_in_the_canonical_name_only() {
+    let text =
+        "Apple said on Monday that Steve Jobs, chief executive officer of Apple Inc., would \
+take leave. Apple shares fell.";
+    let entities = run(
+        text,
+        &[
+            ("Apple", "ORG"),
+            ("Apple Inc.", "ORG"),
+            ("Steve Jobs", "PERSON"),
+        ],
+    );
+    let apple = find(&entities, "Apple", 0);
+    assert_eq!(find(&entities, "Apple Inc.", 0).cluster, apple.cluster);
+    assert_eq!(find(&entities, "Apple", 1).cluster, apple.cluster);
+    assert_eq!(apple.canonical.as_deref(), Some("Apple Inc."));
+    assert_eq!(
+        find(&entities, "Steve Jobs", 0).role.as_deref(),
+        Some("chief executive officer of Apple Inc.")
+    );
+}
+
+#[test]
 fn entities_joined_by_and_are_not_a_role() {
     let text =
         "Northrop Grumman and Airbus parent EADS defeat Boeing. The Maintenance, Repair and \

@@ -278,6 +278,7 @@ pub fn resolve(text: &str, tokens: &[Token], sentences: &[Span], entities: &mut 
         .collect();
     let role_text = |span: Option<(u32, u32)>| {
         span.and_then(|(s, e)| text.get(s as usize..e as usize))
+            .map(|r| r.trim_end_matches([',', ';', ':']))
             .map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "))
     };
 

@@ -65,7 +65,8 @@ pub(super) struct Name {
     pub words: Vec<String>,
     /// `words` joined by spaces.
     pub key: String,
-    /// Byte span of the name part in the document (canonical text source).
+    /// Byte span of the name part in the document (canonical text source),
+    /// with a company suffix if written.
     pub start: u32,
     pub end: u32,
     /// Number of name words as written (fullness, for choosing the canonical name).
@@ -814,13 +815,15 @@ pub(super) fn analyse(pieces: &[Piece], group: Group, lexicon: &Lexicon) -> Name
     {
         name = &name[1..];
     }
+    if name.is_empty() {
+        name = core;
+    }
+    // The written name keeps a company suffix ("Apple Inc."), the match form does not.
+    let written = name;
     if matches!(group, Group::Org | Group::Misc) {
         while name.len() > 1 && is_company_suffix(name[name.len() - 1].text) {
             name = &name[..name.len() - 1];
         }
-    }
-    if name.is_empty() {
-        name = core;
     }
     let words = normalise_words(
         name.iter()
@@ -828,7 +831,7 @@ pub(super) fn analyse(pieces: &[Piece], group: Group, lexicon: &Lexicon) -> Name
             .filter(|t| !is_possessive(t) && !is_punct(t)),
     );
     let key = words.join(" ");
-    let (start, end) = match (name.first(), name.last()) {
+    let (start, end) = match (written.first(), written.last()) {
         (Some(first), Some(last)) => (first.start, last.end),
         _ => (0, 0),
     };
