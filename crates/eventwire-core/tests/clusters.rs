@@ -63,8 +63,9 @@ fn damaged_bytes_are_errors() {
 #[test]
 fn lookup_falls_back_to_lowercase() {
     let clusters = model();
-    assert_eq!(clusters.get("MONDAY"), clusters.get("Monday"));
-    assert_eq!(clusters.get("GOVERNMENT"), clusters.get("government"));
+    // Odd casings are not in the vocabulary, so these go through the fallback.
+    assert_eq!(clusters.get("MoNdAy"), clusters.get("Monday"));
+    assert_eq!(clusters.get("GoVeRnMeNt"), clusters.get("government"));
     // A capitalised sentence-initial form finds the lowercase word.
     assert_eq!(
         clusters.get("Nevertheless").is_some(),
