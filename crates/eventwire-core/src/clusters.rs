@@ -254,6 +254,7 @@ struct Table {
     keys: Vec<u64>,
     values: Vec<u16>,
     mask: usize,
+    len: usize,
 }
 
 impl Table {
@@ -264,6 +265,7 @@ impl Table {
             keys: vec![0; size],
             values: vec![0; size],
             mask: size - 1,
+            len: 0,
         }
     }
 
@@ -273,7 +275,7 @@ impl Table {
     }
 
     fn insert(&mut self, key: u64, value: u16) {
-        if (self.len() + 1) * 2 > self.keys.len() {
+        if (self.len + 1) * 2 > self.keys.len() {
             self.grow();
         }
         let key = Table::slot_key(key);
@@ -281,12 +283,11 @@ impl Table {
         while self.keys[i] != 0 && self.keys[i] != key {
             i = (i + 1) & self.mask;
         }
+        if self.keys[i] == 0 {
+            self.len += 1;
+        }
         self.keys[i] = key;
         self.values[i] = value;
-    }
-
-    fn len(&self) -> usize {
-        self.keys.iter().filter(|&&k| k != 0).count()
     }
 
     fn grow(&mut self) {

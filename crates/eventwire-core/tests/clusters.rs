@@ -13,9 +13,10 @@ fn ids(clusters: &Clusters, word: &str) -> ClusterIds {
         .unwrap_or_else(|| panic!("'{word}' has no cluster"))
 }
 
-/// The coarsest prefix (first element of `prefixes`).
+/// The coarse class used here: the length-6 path prefix (length 4 splits the
+/// tree into only 16 classes, too few to keep e.g. "said" and "Monday" apart).
 fn coarse(clusters: &Clusters, word: &str) -> u32 {
-    ids(clusters, word).prefixes[0]
+    ids(clusters, word).prefixes[1]
 }
 
 #[test]
@@ -62,8 +63,9 @@ fn damaged_bytes_are_errors() {
 #[test]
 fn lookup_falls_back_to_lowercase() {
     let clusters = model();
-    assert_eq!(clusters.get("MONDAY"), clusters.get("Monday"));
-    assert_eq!(clusters.get("GOVERNMENT"), clusters.get("government"));
+    // Odd casings are not in the vocabulary, so these go through the fallback.
+    assert_eq!(clusters.get("MoNdAy"), clusters.get("Monday"));
+    assert_eq!(clusters.get("GoVeRnMeNt"), clusters.get("government"));
     // A capitalised sentence-initial form finds the lowercase word.
     assert_eq!(
         clusters.get("Nevertheless").is_some(),
