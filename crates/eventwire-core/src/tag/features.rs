@@ -26,6 +26,8 @@ pub struct WordInfo {
     pub flags: u64,
     /// Most frequent class of the word in the training data, or [`NO_CLASS`].
     pub dict_class: u16,
+    /// The same for the lowercased form (tells "Apple" from "apple" at a sentence start).
+    pub lower_class: u16,
 }
 
 /// Reusable buffers for [`word_info`].
@@ -55,7 +57,7 @@ pub fn lowercase_into(word: &str, out: &mut String) {
     }
 }
 
-/// Compute the hashed views of `word`; `dict_class` is filled by the caller.
+/// Compute the hashed views of `word`; the dictionary classes are filled by the caller.
 pub fn word_info(word: &str, scratch: &mut InfoScratch) -> WordInfo {
     let InfoScratch { lower, shape } = scratch;
     lowercase_into(word, lower);
@@ -140,12 +142,22 @@ pub fn word_info(word: &str, scratch: &mut InfoScratch) -> WordInfo {
         shape: hash_str(shape),
         flags,
         dict_class: NO_CLASS,
+        lower_class: NO_CLASS,
     }
 }
 
 /// Fill `out` with the features of word `i`, given the classes predicted for
 /// the two words before it (`START_CLASS` before the sentence start).
-pub fn extract(words: &[WordInfo], i: usize, p1: u16, p2: u16, out: &mut Vec<Feature>) {
+/// In the second pass, `right` holds the first pass's classes of the whole
+/// sentence, which gives the model the tags of the words to the right.
+pub fn extract(
+    words: &[WordInfo],
+    i: usize,
+    p1: u16,
+    p2: u16,
+    right: Option<&[u16]>,
+    out: &mut Vec<Feature>,
+) {
     out.clear();
     let w = &words[i];
     let at = |offset: isize| -> Option<&WordInfo> {
@@ -160,8 +172,6 @@ pub fn extract(words: &[WordInfo], i: usize, p1: u16, p2: u16, out: &mut Vec<Fea
     let (c1, c2) = (u64::from(class_at(1)), u64::from(class_at(2)));
     out.extend_from_slice(&[
         feature(0, &[]),
-        feature(1, &[w.norm]),
-        feature(2, &[w.form]),
         feature(3, &[w.suffix[0]]),
         feature(4, &[w.suffix[1]]),
         feature(5, &[w.suffix[2]]),
@@ -174,7 +184,6 @@ pub fn extract(words: &[WordInfo], i: usize, p1: u16, p2: u16, out: &mut Vec<Fea
         feature(12, &[p1]),
         feature(13, &[p2]),
         feature(14, &[p1, p2]),
-        feature(15, &[p1, w.norm]),
         feature(16, &[m1]),
         feature(17, &[at(-1).map_or(PAD, |x| x.suffix[2])]),
         feature(18, &[m2]),
@@ -184,10 +193,26 @@ pub fn extract(words: &[WordInfo], i: usize, p1: u16, p2: u16, out: &mut Vec<Fea
         feature(22, &[c1]),
         feature(23, &[c1, c2]),
         feature(24, &[p1, c1]),
-        feature(25, &[m1, w.norm]),
-        feature(26, &[w.norm, n1]),
         feature(27, &[c1, w.suffix[2]]),
         feature(28, &[at(1).map_or(PAD, |x| x.shape)]),
         feature(29, &[p1, w.suffix[2]]),
+        feature(30, &[u64::from(w.lower_class), w.flags, first]),
+        feature(31, &[w.shape, p1]),
+        feature(1, &[w.norm]),
+        feature(2, &[w.form]),
+        feature(15, &[p1, w.norm]),
+        feature(25, &[m1, w.norm]),
+        feature(26, &[w.norm, n1]),
     ]);
+    if let Some(right) = right {
+        let tag_at = |j: usize| u64::from(right.get(j).copied().unwrap_or(START_CLASS));
+        let (r1, r2) = (tag_at(i + 1), tag_at(i + 2));
+        out.extend_from_slice(&[
+            feature(40, &[r1]),
+            feature(41, &[r1, r2]),
+            feature(42, &[p1, r1]),
+            feature(43, &[r1, w.norm]),
+            feature(44, &[r1, w.suffix[2]]),
+        ]);
+    }
 }

@@ -17,6 +17,7 @@
 
 mod features;
 pub mod lemma;
+mod packed;
 mod train;
 
 pub use train::{train, TrainOptions, TrainSentence, TrainWord};
@@ -28,6 +29,7 @@ use crate::model::perceptron::KeyMap;
 use crate::model::LinearModel;
 use features::{extract, word_info, InfoScratch, WordInfo, NO_CLASS, START_CLASS};
 use lemma::Lemmatizer;
+use packed::PackedModel;
 
 /// The model shipped with eventwire (trained on UD English EWT).
 static EMBEDDED: &[u8] = include_bytes!("../../models/pos.ewm");
@@ -57,9 +59,44 @@ pub struct Scratch {
     words: Vec<WordInfo>,
     /// Class fixed by the dictionary, per word, or [`NO_CLASS`].
     fixed: Vec<u16>,
+    first: Vec<u16>,
+    second: Vec<u16>,
+    buffers: Buffers,
+    lower: String,
+}
+
+/// Buffers of one decoding pass.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
     features: Vec<Feature>,
     scores: Vec<i32>,
-    lower: String,
+    rows: Vec<(u32, u32)>,
+}
+
+/// Greedy left-to-right decoding of one sentence into `out` (one class per
+/// word); `right` is the first pass's output when this is the second pass.
+pub(crate) fn decode(
+    model: &PackedModel,
+    words: &[WordInfo],
+    fixed: &[u16],
+    right: Option<&[u16]>,
+    buffers: &mut Buffers,
+    out: &mut Vec<u16>,
+) {
+    out.clear();
+    let (mut p1, mut p2) = (START_CLASS, START_CLASS);
+    for (i, &fixed_class) in fixed.iter().enumerate().take(words.len()) {
+        let class = match fixed_class {
+            NO_CLASS => {
+                extract(words, i, p1, p2, right, &mut buffers.features);
+                model.scores(&buffers.features, &mut buffers.rows, &mut buffers.scores);
+                argmax(&buffers.scores, |_| true).unwrap_or(0) as u16
+            }
+            class => class,
+        };
+        out.push(class);
+        (p2, p1) = (p1, class);
+    }
 }
 
 /// What the tagger knows of one training word form.
@@ -78,7 +115,13 @@ pub struct Tagger {
     xpos_names: Vec<String>,
     /// Per class: (upos id, xpos id).
     classes: Vec<(u16, u16)>,
-    model: LinearModel,
+    /// The weights of the first pass and (optionally) of the second pass
+    /// that also sees first-pass tags to the right: as saved, and laid out
+    /// for fast scoring.
+    first: LinearModel,
+    second: Option<LinearModel>,
+    first_packed: PackedModel,
+    second_packed: Option<PackedModel>,
     /// Word form hash → dictionary entry; saved in `dict_entries` order.
     dict: KeyMap<DictEntry>,
     dict_entries: Vec<(String, DictEntry)>,
@@ -95,23 +138,29 @@ impl Tagger {
         upos_names: Vec<String>,
         xpos_names: Vec<String>,
         classes: Vec<(u16, u16)>,
-        model: LinearModel,
+        first: LinearModel,
+        second: Option<LinearModel>,
         dict_entries: Vec<(String, DictEntry)>,
         lemmatizer: Lemmatizer,
-    ) -> Tagger {
+    ) -> Result<Tagger, ModelError> {
+        let first_packed = PackedModel::from_linear(&first)?;
+        let second_packed = second.as_ref().map(PackedModel::from_linear).transpose()?;
         let dict = dict_entries
             .iter()
             .map(|(form, entry)| (hash_str(form), *entry))
             .collect();
-        Tagger {
+        Ok(Tagger {
             upos_names,
             xpos_names,
             classes,
-            model,
+            first,
+            second,
+            first_packed,
+            second_packed,
             dict,
             dict_entries,
             lemmatizer,
-        }
+        })
     }
 
     pub fn upos_name(&self, id: u16) -> &str {
@@ -140,29 +189,34 @@ impl Tagger {
     /// [`Tagger::tag`] reusing `scratch` (and the lemma strings already in `out`).
     pub fn tag_with(&self, words: &[&str], scratch: &mut Scratch, out: &mut Vec<Tagged>) {
         self.prepare(words, scratch);
+        let Scratch {
+            words: infos,
+            fixed,
+            first,
+            second,
+            buffers,
+            lower,
+            ..
+        } = scratch;
+        decode(&self.first_packed, infos, fixed, None, buffers, first);
+        let classes = match &self.second_packed {
+            Some(model) => {
+                decode(model, infos, fixed, Some(first), buffers, second);
+                second
+            }
+            None => first,
+        };
         out.truncate(words.len());
         out.resize_with(words.len(), Tagged::default);
-        let (mut p1, mut p2) = (START_CLASS, START_CLASS);
-        for i in 0..words.len() {
-            let class = match scratch.fixed[i] {
-                NO_CLASS => {
-                    extract(&scratch.words, i, p1, p2, &mut scratch.features);
-                    self.model.scores(&scratch.features, &mut scratch.scores);
-                    argmax(&scratch.scores, |_| true).unwrap_or(0) as u16
-                }
-                class => class,
-            };
+        for ((tagged, word), &class) in out.iter_mut().zip(words).zip(classes.iter()) {
             let (upos, xpos) = self
                 .classes
                 .get(usize::from(class))
                 .copied()
                 .unwrap_or_default();
-            let tagged = &mut out[i];
             tagged.upos = upos;
             tagged.xpos = xpos;
-            self.lemmatizer
-                .lemma(words[i], xpos, &mut scratch.lower, &mut tagged.lemma);
-            (p2, p1) = (p1, class);
+            self.lemmatizer.lemma(word, xpos, lower, &mut tagged.lemma);
         }
     }
 
@@ -174,6 +228,7 @@ impl Tagger {
             let mut info = word_info(word, &mut scratch.info);
             let entry = self.dict.get(&info.form);
             info.dict_class = entry.map_or(NO_CLASS, |e| e.class);
+            info.lower_class = self.dict.get(&info.norm).map_or(NO_CLASS, |e| e.class);
             scratch.words.push(info);
             scratch
                 .fixed
@@ -196,7 +251,10 @@ impl Tagger {
             classes.u16(x);
         }
         builder.add("classes", classes.0);
-        builder.add("weights", self.model.to_bytes());
+        builder.add("weights", self.first.to_bytes());
+        if let Some(second) = &self.second {
+            builder.add("weights_second", second.to_bytes());
+        }
         let forms: Vec<&str> = self.dict_entries.iter().map(|(f, _)| f.as_str()).collect();
         builder.add_strings("dict_forms", &forms);
         let mut entries = ByteWriter::default();
@@ -230,8 +288,18 @@ impl Tagger {
             }
             classes.push((u, x));
         }
-        let model = LinearModel::from_bytes(container.section("weights")?)?;
-        if model.n_classes() != classes.len() {
+        let first = LinearModel::from_bytes(container.section("weights")?)?;
+        let second = if container.has("weights_second") {
+            Some(LinearModel::from_bytes(
+                container.section("weights_second")?,
+            )?)
+        } else {
+            None
+        };
+        if std::iter::once(&first)
+            .chain(&second)
+            .any(|m| m.n_classes() != classes.len())
+        {
             return Err(ModelError::Invalid(
                 "weights and class list disagree".into(),
             ));
@@ -248,21 +316,22 @@ impl Tagger {
             dict_entries.push((form, DictEntry { class, fixed }));
         }
         let lemmatizer = Lemmatizer::from_bytes(container.section("lemmas")?)?;
-        Ok(Tagger::new(
+        Tagger::new(
             upos_names,
             xpos_names,
             classes,
-            model,
+            first,
+            second,
             dict_entries,
             lemmatizer,
-        ))
+        )
     }
 
     /// Sizes, for reports: (features, weights, dictionary words, lemma exceptions).
     pub fn stats(&self) -> (usize, usize, usize, usize) {
         (
-            self.model.n_features(),
-            self.model.n_weights(),
+            self.first.n_features() + self.second.as_ref().map_or(0, |m| m.n_features()),
+            self.first.n_weights() + self.second.as_ref().map_or(0, |m| m.n_weights()),
             self.dict_entries.len(),
             self.lemmatizer.n_exceptions(),
         )

@@ -4,9 +4,13 @@
 
 use std::collections::HashMap;
 
-use super::features::{extract, word_info, InfoScratch, NO_CLASS, START_CLASS};
+use super::features::{extract, word_info, InfoScratch, WordInfo, NO_CLASS, START_CLASS};
 use super::lemma::Lemmatizer;
-use super::{DictEntry, Tagger};
+use super::packed::PackedModel;
+use super::{decode, Buffers, DictEntry, Tagger};
+use crate::model::hash::hash_str;
+use crate::model::perceptron::KeyMap;
+use crate::model::LinearModel;
 use crate::model::{AveragedPerceptron, SplitMix64};
 
 /// One training word: form, tags and lemma as in CoNLL-U.
@@ -37,6 +41,12 @@ pub struct TrainOptions {
     /// time, to have its class fixed without scoring.
     pub fixed_min_count: u32,
     pub fixed_min_share: f64,
+    /// Train a second pass that also sees the first pass's tags of the
+    /// words to the right; its training input comes from first-pass models
+    /// trained on the other `folds - 1` parts of the data (jackknifing), so
+    /// it learns from realistic first-pass errors.
+    pub second_pass: bool,
+    pub folds: usize,
     /// Called after each epoch with (epoch, share of training words right).
     pub progress: Option<fn(usize, f64)>,
 }
@@ -46,10 +56,12 @@ impl Default for TrainOptions {
         TrainOptions {
             epochs: 12,
             seed: 1,
-            min_weight: 0.01,
-            dict_min_count: 1,
-            fixed_min_count: 20,
-            fixed_min_share: 0.995,
+            min_weight: 0.2,
+            dict_min_count: 2,
+            fixed_min_count: 10,
+            fixed_min_share: 0.99,
+            second_pass: false,
+            folds: 4,
             progress: None,
         }
     }
@@ -93,7 +105,12 @@ pub fn train(sentences: &[TrainSentence], options: &TrainOptions) -> Tagger {
     let dict_entries = build_dictionary(sentences, &gold, options);
     let dict: HashMap<&str, DictEntry> =
         dict_entries.iter().map(|(f, e)| (f.as_str(), *e)).collect();
+    let dict_by_hash: KeyMap<DictEntry> = dict_entries
+        .iter()
+        .map(|(f, e)| (hash_str(f), *e))
+        .collect();
 
+    let class_of_hash = |key: u64| dict_by_hash.get(&key).map_or(NO_CLASS, |e| e.class);
     // Hash every training word once.
     let mut scratch = InfoScratch::default();
     let infos: Vec<Vec<_>> = sentences
@@ -103,53 +120,57 @@ pub fn train(sentences: &[TrainSentence], options: &TrainOptions) -> Tagger {
                 .iter()
                 .map(|w| {
                     let mut info = word_info(&w.form, &mut scratch);
-                    info.dict_class = dict.get(w.form.as_str()).map_or(NO_CLASS, |e| e.class);
+                    info.dict_class = class_of_hash(info.form);
+                    info.lower_class = class_of_hash(info.norm);
                     info
                 })
                 .collect()
         })
         .collect();
-    let fixed: Vec<Vec<bool>> = sentences
+    let fixed: Vec<Vec<u16>> = sentences
         .iter()
         .map(|s| {
             s.words
                 .iter()
-                .map(|w| dict.get(w.form.as_str()).is_some_and(|e| e.fixed))
+                .map(|w| {
+                    dict.get(w.form.as_str())
+                        .filter(|e| e.fixed)
+                        .map_or(NO_CLASS, |e| e.class)
+                })
                 .collect()
         })
         .collect();
 
-    let mut perceptron = AveragedPerceptron::new(classes.len());
-    let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut rng = SplitMix64::new(options.seed);
-    let mut features = Vec::new();
-    let mut scores = Vec::new();
-    for epoch in 0..options.epochs {
-        rng.shuffle(&mut order);
-        let (mut right, mut total) = (0usize, 0usize);
-        for &s in &order {
-            let (mut p1, mut p2) = (START_CLASS, START_CLASS);
-            for i in 0..infos[s].len() {
-                let truth = gold[s][i];
-                let guess = if fixed[s][i] {
-                    dict.get(sentences[s].words[i].form.as_str())
-                        .map_or(truth, |e| e.class)
-                } else {
-                    extract(&infos[s], i, p1, p2, &mut features);
-                    let guess = perceptron.predict(&features, &mut scores, |_| true) as u16;
-                    perceptron.learn(usize::from(truth), usize::from(guess), &features);
-                    guess
-                };
-                right += usize::from(guess == truth);
-                total += 1;
-                (p2, p1) = (p1, guess);
+    let corpus = Corpus {
+        infos: &infos,
+        gold: &gold,
+        fixed: &fixed,
+        n_classes: classes.len(),
+    };
+    let all: Vec<usize> = (0..sentences.len()).collect();
+    let first = corpus.train_pass(&all, None, options, options.seed);
+    let second = if options.second_pass {
+        // First-pass tags of every sentence from a model that did not see it.
+        let folds = options.folds.max(2);
+        let mut first_tags: Vec<Vec<u16>> = vec![Vec::new(); sentences.len()];
+        let mut buffers = Buffers::default();
+        for fold in 0..folds {
+            let train_part: Vec<usize> =
+                all.iter().copied().filter(|s| s % folds != fold).collect();
+            let model =
+                corpus.train_pass(&train_part, None, options, options.seed + 1 + fold as u64);
+            let packed =
+                PackedModel::from_linear(&model).expect("a freshly trained model is well formed");
+            for s in all.iter().copied().filter(|s| s % folds == fold) {
+                let mut tags = Vec::new();
+                decode(&packed, &infos[s], &fixed[s], None, &mut buffers, &mut tags);
+                first_tags[s] = tags;
             }
         }
-        if let Some(progress) = options.progress {
-            progress(epoch + 1, right as f64 / total.max(1) as f64);
-        }
-    }
-    let model = perceptron.finish(options.min_weight);
+        Some(corpus.train_pass(&all, Some(&first_tags), options, options.seed + 100))
+    } else {
+        None
+    };
 
     let lemmatizer = Lemmatizer::train(sentences.iter().flat_map(|s| &s.words).map(|w| {
         let xpos = xpos_names.iter().position(|n| *n == w.xpos).unwrap_or(0) as u16;
@@ -159,10 +180,13 @@ pub fn train(sentences: &[TrainSentence], options: &TrainOptions) -> Tagger {
         upos_names,
         xpos_names,
         classes,
-        model,
+        first,
+        second,
         dict_entries,
         lemmatizer,
     )
+    // The model was just built by the shared code; re-reading its layout cannot fail.
+    .expect("a freshly trained model is well formed")
 }
 
 /// Word forms with their most frequent class, and whether it is safe to fix.
@@ -198,4 +222,57 @@ fn build_dictionary(
         .collect();
     entries.sort_by(|a, b| a.0.cmp(&b.0));
     entries
+}
+
+/// The hashed training data one pass is trained on.
+struct Corpus<'a> {
+    infos: &'a [Vec<WordInfo>],
+    gold: &'a [Vec<u16>],
+    fixed: &'a [Vec<u16>],
+    n_classes: usize,
+}
+
+impl Corpus<'_> {
+    /// Train one pass on the sentences in `subset`; `right` gives the
+    /// first-pass tags for a second pass.
+    fn train_pass(
+        &self,
+        subset: &[usize],
+        right: Option<&[Vec<u16>]>,
+        options: &TrainOptions,
+        seed: u64,
+    ) -> LinearModel {
+        let mut perceptron = AveragedPerceptron::new(self.n_classes);
+        let mut order = subset.to_vec();
+        let mut rng = SplitMix64::new(seed);
+        let mut features = Vec::new();
+        let mut scores = Vec::new();
+        for epoch in 0..options.epochs {
+            rng.shuffle(&mut order);
+            let (mut right_count, mut total) = (0usize, 0usize);
+            for &s in &order {
+                let (mut p1, mut p2) = (START_CLASS, START_CLASS);
+                for i in 0..self.infos[s].len() {
+                    let truth = self.gold[s][i];
+                    let guess = match self.fixed[s][i] {
+                        NO_CLASS => {
+                            let context = right.map(|r| r[s].as_slice());
+                            extract(&self.infos[s], i, p1, p2, context, &mut features);
+                            let guess = perceptron.predict(&features, &mut scores, |_| true) as u16;
+                            perceptron.learn(usize::from(truth), usize::from(guess), &features);
+                            guess
+                        }
+                        class => class,
+                    };
+                    right_count += usize::from(guess == truth);
+                    total += 1;
+                    (p2, p1) = (p1, guess);
+                }
+            }
+            if let Some(progress) = options.progress {
+                progress(epoch + 1, right_count as f64 / total.max(1) as f64);
+            }
+        }
+        perceptron.finish(options.min_weight)
+    }
 }
