@@ -1,0 +1,352 @@
+//! Lemmas from the form and its Penn tag: an exception table for forms the
+//! rules get wrong ("was"/VBD → "be", "children"/NNS → "child"), then a
+//! suffix rule learned per tag ("-ies"/NNS → "-y", "-ning"/VBG → "-n").
+//!
+//! A rule says whether to lowercase the form first (EWT keeps the case of
+//! proper nouns and lowercases the rest), how many chars to cut from the end
+//! and what to append. Rules are indexed by the tag and the form's last
+//! 0–5 lowercase chars; the longest suffix seen in training wins, and its
+//! most frequent rule (counted over distinct words, so that frequent
+//! irregular words do not drown the regular pattern) applies.
+
+use std::collections::HashMap;
+
+use super::features::lowercase_into;
+use crate::model::container::{ByteReader, ByteWriter, ModelError};
+use crate::model::hash::{hash_str, mix};
+use crate::model::perceptron::KeyMap;
+
+/// Longest suffix (in chars) rules are indexed by.
+const MAX_SUFFIX: usize = 5;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Rule {
+    lowercase: bool,
+    strip: u8,
+    append: String,
+}
+
+/// The lemma half of the tagger model.
+#[derive(Debug, Clone, Default)]
+pub struct Lemmatizer {
+    rules: Vec<Rule>,
+    /// (tag, lowercase suffix) → rule.
+    suffix_rules: KeyMap<u32>,
+    /// Kept for saving: (tag, suffix, rule).
+    suffix_entries: Vec<(u16, String, u32)>,
+    /// (tag, form) → lemma.
+    exceptions: KeyMap<u32>,
+    exception_entries: Vec<(u16, String, String)>,
+}
+
+fn key(tag: u16, text: &str) -> u64 {
+    mix(hash_str(text), u64::from(tag) + 1)
+}
+
+/// The rule turning `form` into `lemma`, preferring the shorter edit (and
+/// lowercasing on ties, which is EWT's default).
+fn rule_for(form: &str, lower: &str, lemma: &str) -> Rule {
+    let edit = |base: &str, lowercase: bool| {
+        let common = base
+            .chars()
+            .zip(lemma.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let strip = base.chars().count() - common;
+        let append: String = lemma.chars().skip(common).collect();
+        Rule {
+            lowercase,
+            strip: strip.min(usize::from(u8::MAX)) as u8,
+            append,
+        }
+    };
+    let low = edit(lower, true);
+    let keep = edit(form, false);
+    let cost = |r: &Rule| usize::from(r.strip) + r.append.chars().count();
+    if cost(&keep) < cost(&low) {
+        keep
+    } else {
+        low
+    }
+}
+
+/// Apply `rule` to `form` (whose lowercase is `lower`), writing into `out`;
+/// false if the form is too short for it.
+fn apply(rule: &Rule, form: &str, lower: &str, out: &mut String) -> bool {
+    let base = if rule.lowercase { lower } else { form };
+    let n = base.chars().count();
+    let strip = usize::from(rule.strip);
+    if strip > n || (strip == n && rule.append.is_empty()) {
+        return false;
+    }
+    out.clear();
+    out.extend(base.chars().take(n - strip));
+    out.push_str(&rule.append);
+    true
+}
+
+/// Suffixes of `lower` of 0..=MAX_SUFFIX chars, longest first.
+fn suffixes(lower: &str) -> impl Iterator<Item = &str> {
+    let starts: Vec<usize> = lower
+        .char_indices()
+        .rev()
+        .take(MAX_SUFFIX)
+        .map(|(i, _)| i)
+        .collect();
+    starts
+        .into_iter()
+        .rev()
+        .chain(std::iter::once(lower.len()))
+        .filter_map(move |s| lower.get(s..))
+}
+
+impl Lemmatizer {
+    /// Learn from (form, tag, lemma) triples, one per training word.
+    pub fn train<'a>(words: impl Iterator<Item = (&'a str, u16, &'a str)>) -> Lemmatizer {
+        // Distinct (form, tag) → lemma counts.
+        let mut seen: HashMap<(String, u16), HashMap<String, u32>> = HashMap::new();
+        for (form, tag, lemma) in words {
+            *seen
+                .entry((form.to_string(), tag))
+                .or_default()
+                .entry(lemma.to_string())
+                .or_default() += 1;
+        }
+        let mut types: Vec<(String, u16, String)> = seen
+            .into_iter()
+            .map(|((form, tag), lemmas)| {
+                let best = lemmas
+                    .into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+                    .map(|(l, _)| l)
+                    .unwrap_or_default();
+                (form, tag, best)
+            })
+            .collect();
+        types.sort();
+        let mut rule_ids: HashMap<Rule, u32> = HashMap::new();
+        let mut rules = Vec::new();
+        let mut counts: HashMap<(u16, String), HashMap<u32, u32>> = HashMap::new();
+        let mut lower = String::new();
+        for (form, tag, lemma) in &types {
+            lowercase_into(form, &mut lower);
+            let rule = rule_for(form, &lower, lemma);
+            let next = rules.len() as u32;
+            let id = *rule_ids.entry(rule.clone()).or_insert_with(|| {
+                rules.push(rule);
+                next
+            });
+            for suffix in suffixes(&lower) {
+                *counts
+                    .entry((*tag, suffix.to_string()))
+                    .or_default()
+                    .entry(id)
+                    .or_default() += 1;
+            }
+        }
+        let best: HashMap<(u16, String), u32> = counts
+            .into_iter()
+            .map(|(k, c)| {
+                let id = c
+                    .into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+                    .map_or(0, |(id, _)| id);
+                (k, id)
+            })
+            .collect();
+        // Keep a suffix only where it changes the answer of the suffix one char shorter.
+        let mut suffix_entries: Vec<(u16, String, u32)> = best
+            .iter()
+            .filter(|((tag, suffix), id)| {
+                let shorter = suffix
+                    .char_indices()
+                    .nth(1)
+                    .map_or("", |(i, _)| &suffix[i..]);
+                suffix.is_empty() || best.get(&(*tag, shorter.to_string())) != Some(id)
+            })
+            .map(|((tag, suffix), id)| (*tag, suffix.clone(), *id))
+            .collect();
+        suffix_entries.sort();
+        let mut lemmatizer = Lemmatizer {
+            rules,
+            suffix_entries,
+            ..Default::default()
+        };
+        lemmatizer.index_rules();
+        // Exceptions: every training word the rules get wrong.
+        let mut out = String::new();
+        let mut exception_entries = Vec::new();
+        for (form, tag, lemma) in types {
+            lowercase_into(&form, &mut lower);
+            if !lemmatizer.by_rule(&form, &lower, tag, &mut out) || out != lemma {
+                exception_entries.push((tag, form, lemma));
+            }
+        }
+        lemmatizer.exception_entries = exception_entries;
+        lemmatizer.index_exceptions();
+        lemmatizer
+    }
+
+    fn index_rules(&mut self) {
+        self.suffix_rules = self
+            .suffix_entries
+            .iter()
+            .map(|(tag, suffix, id)| (key(*tag, suffix), *id))
+            .collect();
+    }
+
+    fn index_exceptions(&mut self) {
+        self.exceptions = self
+            .exception_entries
+            .iter()
+            .enumerate()
+            .map(|(i, (tag, form, _))| (key(*tag, form), i as u32))
+            .collect();
+    }
+
+    fn by_rule(&self, form: &str, lower: &str, tag: u16, out: &mut String) -> bool {
+        suffixes(lower).any(|suffix| {
+            self.suffix_rules
+                .get(&key(tag, suffix))
+                .and_then(|&id| self.rules.get(id as usize))
+                .is_some_and(|rule| apply(rule, form, lower, out))
+        })
+    }
+
+    /// Write the lemma of `form` tagged `tag` into `out`; `lower` is a scratch buffer.
+    pub fn lemma(&self, form: &str, tag: u16, lower: &mut String, out: &mut String) {
+        lowercase_into(form, lower);
+        let exception = self
+            .exceptions
+            .get(&key(tag, form))
+            .or_else(|| self.exceptions.get(&key(tag, lower)))
+            .and_then(|&i| self.exception_entries.get(i as usize));
+        if let Some((_, _, lemma)) = exception {
+            out.clear();
+            out.push_str(lemma);
+        } else if !self.by_rule(form, lower, tag, out) {
+            out.clear();
+            out.push_str(form);
+        }
+    }
+
+    pub fn n_exceptions(&self) -> usize {
+        self.exception_entries.len()
+    }
+
+    pub fn n_rules(&self) -> usize {
+        self.suffix_entries.len()
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = ByteWriter::default();
+        w.u32(self.rules.len() as u32);
+        for rule in &self.rules {
+            w.u8(u8::from(rule.lowercase));
+            w.u8(rule.strip);
+            w.bytes(rule.append.as_bytes());
+        }
+        w.u32(self.suffix_entries.len() as u32);
+        for (tag, suffix, id) in &self.suffix_entries {
+            w.u16(*tag);
+            w.bytes(suffix.as_bytes());
+            w.u32(*id);
+        }
+        w.u32(self.exception_entries.len() as u32);
+        for (tag, form, lemma) in &self.exception_entries {
+            w.u16(*tag);
+            w.bytes(form.as_bytes());
+            w.bytes(lemma.as_bytes());
+        }
+        w.0
+    }
+
+    pub fn from_bytes(data: &[u8]) -> Result<Lemmatizer, ModelError> {
+        let mut r = ByteReader::new(data);
+        let text = |r: &mut ByteReader, what: &'static str| -> Result<String, ModelError> {
+            std::str::from_utf8(r.bytes(what)?)
+                .map(str::to_string)
+                .map_err(|_| ModelError::Invalid(format!("{what} is not UTF-8")))
+        };
+        let n = r.u32("lemma rule count")? as usize;
+        let mut rules = Vec::with_capacity(n.min(data.len()));
+        for _ in 0..n {
+            let lowercase = r.u8("lemma rule")? == 1;
+            let strip = r.u8("lemma rule")?;
+            let append = text(&mut r, "lemma rule")?;
+            rules.push(Rule {
+                lowercase,
+                strip,
+                append,
+            });
+        }
+        let n = r.u32("lemma suffix count")? as usize;
+        let mut suffix_entries = Vec::with_capacity(n.min(data.len()));
+        for _ in 0..n {
+            let tag = r.u16("lemma suffix")?;
+            let suffix = text(&mut r, "lemma suffix")?;
+            let id = r.u32("lemma suffix")?;
+            if id as usize >= rules.len() {
+                return Err(ModelError::Invalid(format!("lemma rule {id} out of range")));
+            }
+            suffix_entries.push((tag, suffix, id));
+        }
+        let n = r.u32("lemma exception count")? as usize;
+        let mut exception_entries = Vec::with_capacity(n.min(data.len()));
+        for _ in 0..n {
+            let tag = r.u16("lemma exception")?;
+            let form = text(&mut r, "lemma exception")?;
+            let lemma = text(&mut r, "lemma exception")?;
+            exception_entries.push((tag, form, lemma));
+        }
+        let mut lemmatizer = Lemmatizer {
+            rules,
+            suffix_entries,
+            exception_entries,
+            ..Default::default()
+        };
+        lemmatizer.index_rules();
+        lemmatizer.index_exceptions();
+        Ok(lemmatizer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_rules_and_exceptions() {
+        const NNS: u16 = 1;
+        const VBD: u16 = 2;
+        const NNP: u16 = 3;
+        let words = [
+            ("cities", NNS, "city"),
+            ("parties", NNS, "party"),
+            ("dogs", NNS, "dog"),
+            ("cats", NNS, "cat"),
+            ("children", NNS, "child"),
+            ("walked", VBD, "walk"),
+            ("jumped", VBD, "jump"),
+            ("was", VBD, "be"),
+            ("Aleppo", NNP, "Aleppo"),
+            ("Russia", NNP, "Russia"),
+        ];
+        let lem = Lemmatizer::train(words.iter().copied());
+        let lem = Lemmatizer::from_bytes(&lem.to_bytes()).unwrap();
+        let mut lower = String::new();
+        let mut out = String::new();
+        let mut check = |form: &str, tag: u16, want: &str| {
+            lem.lemma(form, tag, &mut lower, &mut out);
+            assert_eq!(out, want, "{form}");
+        };
+        check("Was", VBD, "be");
+        check("children", NNS, "child");
+        check("armies", NNS, "army");
+        check("Tables", NNS, "table");
+        check("talked", VBD, "talk");
+        check("Idlib", NNP, "Idlib");
+        check("", NNS, "");
+        check("é", NNS, "é");
+    }
+}

@@ -1,0 +1,339 @@
+//! Part of speech (Universal POS and Penn Treebank tags) and lemmas.
+//!
+//! The tagger is a greedy left-to-right averaged perceptron over hashed
+//! features (word, affixes, shape, the two previous predicted tags, words ±2
+//! and the dictionary tags of the next two words). Its classes are the
+//! (UPOS, XPOS) pairs seen in training (about a hundred), so one decision
+//! gives both tags and they always agree. Frequent words that were
+//! (nearly) always one class in training get that class from a dictionary
+//! without scoring. Lemmas come from the form and the predicted Penn tag
+//! ([`lemma`]).
+//!
+//! Use: load once with [`Tagger::embedded`] (or [`Tagger::from_bytes`]), then
+//! call [`Tagger::tag`] per sentence; [`Tagger::tag_with`] reuses a
+//! [`Scratch`] across calls so that tagging allocates nothing in the steady
+//! state. Training ([`train()`]) is a pure function of the sentences and
+//! options, seeded and deterministic.
+
+mod features;
+pub mod lemma;
+mod packed;
+mod train;
+
+pub use train::{train, TrainOptions, TrainSentence, TrainWord};
+
+use crate::model::container::{ByteReader, ByteWriter, Container, ContainerBuilder, ModelError};
+use crate::model::hash::{hash_str, Feature};
+use crate::model::linear::argmax;
+use crate::model::perceptron::KeyMap;
+use crate::model::LinearModel;
+use features::{extract, word_info, InfoScratch, WordInfo, NO_CLASS, START_CLASS};
+use lemma::Lemmatizer;
+use packed::PackedModel;
+
+/// The model shipped with eventwire (trained on UD English EWT).
+static EMBEDDED: &[u8] = include_bytes!("../../models/pos.ewm");
+
+/// The bytes of the committed model (for size reports).
+pub fn embedded_bytes() -> &'static [u8] {
+    EMBEDDED
+}
+
+/// Format version written into the model's metadata section.
+const FORMAT: u32 = 1;
+
+/// The tags and lemma of one word.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tagged {
+    /// Universal POS tag id; name via [`Tagger::upos_name`].
+    pub upos: u16,
+    /// Penn Treebank tag id; name via [`Tagger::xpos_name`].
+    pub xpos: u16,
+    pub lemma: String,
+}
+
+/// Buffers reused from one sentence to the next.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    info: InfoScratch,
+    words: Vec<WordInfo>,
+    /// Class fixed by the dictionary, per word, or [`NO_CLASS`].
+    fixed: Vec<u16>,
+    first: Vec<u16>,
+    second: Vec<u16>,
+    buffers: Buffers,
+    lower: String,
+}
+
+/// Buffers of one decoding pass.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    features: Vec<Feature>,
+    scores: Vec<i32>,
+    rows: Vec<(u32, u32)>,
+}
+
+/// Greedy left-to-right decoding of one sentence into `out` (one class per
+/// word); `right` is the first pass's output when this is the second pass.
+pub(crate) fn decode(
+    model: &PackedModel,
+    words: &[WordInfo],
+    fixed: &[u16],
+    right: Option<&[u16]>,
+    buffers: &mut Buffers,
+    out: &mut Vec<u16>,
+) {
+    out.clear();
+    let (mut p1, mut p2) = (START_CLASS, START_CLASS);
+    for (i, &fixed_class) in fixed.iter().enumerate().take(words.len()) {
+        let class = match fixed_class {
+            NO_CLASS => {
+                extract(words, i, p1, p2, right, &mut buffers.features);
+                model.scores(&buffers.features, &mut buffers.rows, &mut buffers.scores);
+                argmax(&buffers.scores, |_| true).unwrap_or(0) as u16
+            }
+            class => class,
+        };
+        out.push(class);
+        (p2, p1) = (p1, class);
+    }
+}
+
+/// What the tagger knows of one training word form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct DictEntry {
+    /// Its most frequent class.
+    class: u16,
+    /// Whether that class is safe to assign without scoring.
+    fixed: bool,
+}
+
+/// A trained tagger and lemmatizer.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    upos_names: Vec<String>,
+    xpos_names: Vec<String>,
+    /// Per class: (upos id, xpos id).
+    classes: Vec<(u16, u16)>,
+    /// The weights of the first pass and (optionally) of the second pass
+    /// that also sees first-pass tags to the right: as saved, and laid out
+    /// for fast scoring.
+    first: LinearModel,
+    second: Option<LinearModel>,
+    first_packed: PackedModel,
+    second_packed: Option<PackedModel>,
+    /// Word form hash → dictionary entry; saved in `dict_entries` order.
+    dict: KeyMap<DictEntry>,
+    dict_entries: Vec<(String, DictEntry)>,
+    lemmatizer: Lemmatizer,
+}
+
+impl Tagger {
+    /// The model committed with eventwire.
+    pub fn embedded() -> Result<Tagger, ModelError> {
+        Tagger::from_bytes(EMBEDDED)
+    }
+
+    fn new(
+        upos_names: Vec<String>,
+        xpos_names: Vec<String>,
+        classes: Vec<(u16, u16)>,
+        first: LinearModel,
+        second: Option<LinearModel>,
+        dict_entries: Vec<(String, DictEntry)>,
+        lemmatizer: Lemmatizer,
+    ) -> Result<Tagger, ModelError> {
+        let first_packed = PackedModel::from_linear(&first)?;
+        let second_packed = second.as_ref().map(PackedModel::from_linear).transpose()?;
+        let dict = dict_entries
+            .iter()
+            .map(|(form, entry)| (hash_str(form), *entry))
+            .collect();
+        Ok(Tagger {
+            upos_names,
+            xpos_names,
+            classes,
+            first,
+            second,
+            first_packed,
+            second_packed,
+            dict,
+            dict_entries,
+            lemmatizer,
+        })
+    }
+
+    pub fn upos_name(&self, id: u16) -> &str {
+        self.upos_names.get(usize::from(id)).map_or("X", |s| s)
+    }
+
+    pub fn xpos_name(&self, id: u16) -> &str {
+        self.xpos_names.get(usize::from(id)).map_or("XX", |s| s)
+    }
+
+    /// All Universal POS tag names, indexed by id.
+    pub fn upos_names(&self) -> &[String] {
+        &self.upos_names
+    }
+
+    /// All Penn tag names, indexed by id.
+    pub fn xpos_names(&self) -> &[String] {
+        &self.xpos_names
+    }
+
+    /// Tag one sentence: `out` is cleared and gets one entry per word.
+    pub fn tag(&self, words: &[&str], out: &mut Vec<Tagged>) {
+        self.tag_with(words, &mut Scratch::default(), out);
+    }
+
+    /// [`Tagger::tag`] reusing `scratch` (and the lemma strings already in `out`).
+    pub fn tag_with(&self, words: &[&str], scratch: &mut Scratch, out: &mut Vec<Tagged>) {
+        self.prepare(words, scratch);
+        let Scratch {
+            words: infos,
+            fixed,
+            first,
+            second,
+            buffers,
+            lower,
+            ..
+        } = scratch;
+        decode(&self.first_packed, infos, fixed, None, buffers, first);
+        let classes = match &self.second_packed {
+            Some(model) => {
+                decode(model, infos, fixed, Some(first), buffers, second);
+                second
+            }
+            None => first,
+        };
+        out.truncate(words.len());
+        out.resize_with(words.len(), Tagged::default);
+        for ((tagged, word), &class) in out.iter_mut().zip(words).zip(classes.iter()) {
+            let (upos, xpos) = self
+                .classes
+                .get(usize::from(class))
+                .copied()
+                .unwrap_or_default();
+            tagged.upos = upos;
+            tagged.xpos = xpos;
+            self.lemmatizer.lemma(word, xpos, lower, &mut tagged.lemma);
+        }
+    }
+
+    /// Hash every word once and look it up in the dictionary.
+    fn prepare(&self, words: &[&str], scratch: &mut Scratch) {
+        scratch.words.clear();
+        scratch.fixed.clear();
+        for word in words {
+            let mut info = word_info(word, &mut scratch.info);
+            let entry = self.dict.get(&info.form);
+            info.dict_class = entry.map_or(NO_CLASS, |e| e.class);
+            info.lower_class = self.dict.get(&info.norm).map_or(NO_CLASS, |e| e.class);
+            scratch.words.push(info);
+            scratch
+                .fixed
+                .push(entry.filter(|e| e.fixed).map_or(NO_CLASS, |e| e.class));
+        }
+    }
+
+    /// Serialise the model (the format [`Tagger::from_bytes`] reads).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut builder = ContainerBuilder::new();
+        let mut meta = ByteWriter::default();
+        meta.u32(FORMAT);
+        builder.add("meta", meta.0);
+        builder.add_strings("upos", &self.upos_names);
+        builder.add_strings("xpos", &self.xpos_names);
+        let mut classes = ByteWriter::default();
+        classes.u32(self.classes.len() as u32);
+        for &(u, x) in &self.classes {
+            classes.u16(u);
+            classes.u16(x);
+        }
+        builder.add("classes", classes.0);
+        builder.add("weights", self.first.to_bytes());
+        if let Some(second) = &self.second {
+            builder.add("weights_second", second.to_bytes());
+        }
+        let forms: Vec<&str> = self.dict_entries.iter().map(|(f, _)| f.as_str()).collect();
+        builder.add_strings("dict_forms", &forms);
+        let mut entries = ByteWriter::default();
+        for (_, e) in &self.dict_entries {
+            entries.u16(e.class);
+            entries.u8(u8::from(e.fixed));
+        }
+        builder.add("dict_classes", entries.0);
+        builder.add("lemmas", self.lemmatizer.to_bytes());
+        builder.to_bytes()
+    }
+
+    /// Load a model written by [`Tagger::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+        let container = Container::from_bytes(bytes)?;
+        let format = ByteReader::new(container.section("meta")?).u32("format version")?;
+        if format != FORMAT {
+            return Err(ModelError::Invalid(format!(
+                "tagger format {format}, expected {FORMAT}"
+            )));
+        }
+        let upos_names = container.strings("upos")?;
+        let xpos_names = container.strings("xpos")?;
+        let mut r = ByteReader::new(container.section("classes")?);
+        let n = r.u32("class count")? as usize;
+        let mut classes = Vec::with_capacity(n.min(1 << 16));
+        for _ in 0..n {
+            let (u, x) = (r.u16("classes")?, r.u16("classes")?);
+            if usize::from(u) >= upos_names.len() || usize::from(x) >= xpos_names.len() {
+                return Err(ModelError::Invalid("class names out of range".into()));
+            }
+            classes.push((u, x));
+        }
+        let first = LinearModel::from_bytes(container.section("weights")?)?;
+        let second = if container.has("weights_second") {
+            Some(LinearModel::from_bytes(
+                container.section("weights_second")?,
+            )?)
+        } else {
+            None
+        };
+        if std::iter::once(&first)
+            .chain(&second)
+            .any(|m| m.n_classes() != classes.len())
+        {
+            return Err(ModelError::Invalid(
+                "weights and class list disagree".into(),
+            ));
+        }
+        let forms = container.strings("dict_forms")?;
+        let mut r = ByteReader::new(container.section("dict_classes")?);
+        let mut dict_entries = Vec::with_capacity(forms.len());
+        for form in forms {
+            let class = r.u16("dictionary classes")?;
+            let fixed = r.u8("dictionary classes")? == 1;
+            if usize::from(class) >= classes.len() {
+                return Err(ModelError::Invalid("dictionary class out of range".into()));
+            }
+            dict_entries.push((form, DictEntry { class, fixed }));
+        }
+        let lemmatizer = Lemmatizer::from_bytes(container.section("lemmas")?)?;
+        Tagger::new(
+            upos_names,
+            xpos_names,
+            classes,
+            first,
+            second,
+            dict_entries,
+            lemmatizer,
+        )
+    }
+
+    /// Sizes, for reports: (features, weights, dictionary words, lemma exceptions).
+    pub fn stats(&self) -> (usize, usize, usize, usize) {
+        (
+            self.first.n_features() + self.second.as_ref().map_or(0, |m| m.n_features()),
+            self.first.n_weights() + self.second.as_ref().map_or(0, |m| m.n_weights()),
+            self.dict_entries.len(),
+            self.lemmatizer.n_exceptions(),
+        )
+    }
+}

@@ -1,0 +1,126 @@
+//! The tagger's run-time copy of its weights, laid out for cache misses
+//! rather than for storage: each table slot holds the feature key with the
+//! place and length of its row, and a row's (class, weight) pairs sit side
+//! by side, so a feature costs two memory reads (slot, row) instead of four.
+//!
+//! It is built from the bytes of the shared [`LinearModel`] format (the file
+//! format stays the shared one).
+
+use crate::model::container::{ByteReader, ModelError};
+use crate::model::hash::Feature;
+use crate::model::LinearModel;
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: Feature,
+    start: u32,
+    len: u32,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    class: u16,
+    weight: i16,
+}
+
+/// Sparse integer weights with a two-read lookup.
+#[derive(Debug, Clone)]
+pub struct PackedModel {
+    n_classes: usize,
+    slots: Vec<Slot>,
+    mask: usize,
+    entries: Vec<Entry>,
+}
+
+impl PackedModel {
+    /// Re-layout a linear model (read from its serialised form).
+    pub fn from_linear(model: &LinearModel) -> Result<PackedModel, ModelError> {
+        let bytes = model.to_bytes();
+        let mut r = ByteReader::new(&bytes);
+        let n_classes = r.u32("class count")? as usize;
+        let _scale = r.f32("scale")?;
+        let n_rows = r.u32("row count")? as usize;
+        let n_weights = r.u32("weight count")? as usize;
+        let mut keys = Vec::with_capacity(n_rows.min(bytes.len()));
+        for _ in 0..n_rows {
+            keys.push(r.u64("feature keys")?);
+        }
+        let mut lens = Vec::with_capacity(n_rows.min(bytes.len()));
+        for _ in 0..n_rows {
+            lens.push(u32::from(r.u16("row lengths")?));
+        }
+        let narrow = r.u8("class width")? == 1;
+        let mut classes = Vec::with_capacity(n_weights.min(bytes.len()));
+        for _ in 0..n_weights {
+            classes.push(if narrow {
+                u16::from(r.u8("classes")?)
+            } else {
+                r.u16("classes")?
+            });
+        }
+        let mut entries = Vec::with_capacity(n_weights.min(bytes.len()));
+        for &class in &classes {
+            entries.push(Entry {
+                class,
+                weight: r.i16("weights")?,
+            });
+        }
+        if lens.iter().map(|&l| l as usize).sum::<usize>() != entries.len()
+            || classes.iter().any(|&c| usize::from(c) >= n_classes)
+        {
+            return Err(ModelError::Invalid("weight rows do not add up".into()));
+        }
+        let capacity = (n_rows * 2).next_power_of_two().max(16);
+        let mask = capacity - 1;
+        let mut slots = vec![Slot::default(); capacity];
+        let mut start = 0u32;
+        for (&key, &len) in keys.iter().zip(&lens) {
+            let mut i = (key as usize) & mask;
+            while slots[i].key != 0 && slots[i].key != key {
+                i = (i + 1) & mask;
+            }
+            slots[i] = Slot { key, start, len };
+            start += len;
+        }
+        Ok(PackedModel {
+            n_classes,
+            slots,
+            mask,
+            entries,
+        })
+    }
+
+    /// Scores of every class for `features` (cleared first). `rows` is scratch.
+    ///
+    /// All slots are found first and the rows added after, so that the
+    /// processor can have many independent memory reads in flight at once
+    /// (the lookups, not the additions, are the cost of tagging).
+    #[inline]
+    pub fn scores(&self, features: &[Feature], rows: &mut Vec<(u32, u32)>, scores: &mut Vec<i32>) {
+        rows.clear();
+        for &key in features {
+            let mut i = (key as usize) & self.mask;
+            loop {
+                let slot = self.slots[i];
+                if slot.key == key {
+                    rows.push((slot.start, slot.len));
+                    break;
+                }
+                if slot.key == 0 {
+                    break;
+                }
+                i = (i + 1) & self.mask;
+            }
+        }
+        scores.clear();
+        scores.resize(self.n_classes, 0);
+        for &(start, len) in rows.iter() {
+            let (a, b) = (start as usize, start as usize + len as usize);
+            for e in self.entries.get(a..b).unwrap_or(&[]) {
+                if let Some(s) = scores.get_mut(usize::from(e.class)) {
+                    *s += i32::from(e.weight);
+                }
+            }
+        }
+    }
+}
