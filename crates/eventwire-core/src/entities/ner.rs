@@ -191,8 +191,10 @@ struct WordInfo {
     suffix: [u64; 4],
     caps: u8,
     /// Dictionary lists and position of the name covering the word.
-    gaz_bits: u8,
+    gaz_bits: u16,
     gaz_pos: u8,
+    /// Dictionary lists of single name parts the word is on.
+    part_bits: u16,
 }
 
 const PAD_BEFORE: u64 = 0x5f42_4f53_5f5f_5f01;
@@ -273,6 +275,7 @@ fn word_info(word: &str, lower_buf: &mut String, shape_buf: &mut Vec<u8>) -> Wor
         caps: caps as u8,
         gaz_bits: 0,
         gaz_pos: 0,
+        part_bits: 0,
     }
 }
 
@@ -325,6 +328,7 @@ impl DocContext {
             for (info, &(bits, pos)) in infos.iter_mut().zip(&gaz) {
                 info.gaz_bits = bits;
                 info.gaz_pos = pos;
+                info.part_bits = gazetteer.word_bits(info.lower);
             }
             let headline = is_headline(&infos);
             if !headline {
@@ -410,6 +414,7 @@ mod t {
     pub const PREV_SUFFIX3: u32 = 39;
     pub const NEXT_SUFFIX3: u32 = 40;
     pub const GAZ_SHORT: u32 = 41;
+    pub const GAZ_PART: u32 = 42;
     pub const S1_TAG: u32 = 50;
     pub const S1_TAGS3: u32 = 51;
     pub const S1_VOTES: u32 = 52;
@@ -512,7 +517,10 @@ fn features(
     }
 
     // Dictionaries.
-    for bit in 0..6u8 {
+    for bit in 0..dict::COUNT {
+        if w.part_bits & (1 << bit) != 0 {
+            out.push(feature(t::GAZ_PART, &[u64::from(bit), caps]));
+        }
         if w.gaz_bits & (1 << bit) != 0 {
             out.push(feature(t::GAZ, &[u64::from(bit), u64::from(w.gaz_pos)]));
             out.push(feature(t::GAZ_SHORT, &[u64::from(bit), w.short]));

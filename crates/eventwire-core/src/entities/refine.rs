@@ -18,16 +18,23 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Bits of a dictionary entry: which lists a name is on.
 pub mod class {
-    pub const COUNTRY: u8 = 1;
-    pub const STATE: u8 = 2;
-    pub const CITY: u8 = 4;
-    pub const CONTINENT: u8 = 8;
-    pub const NATIONALITY: u8 = 16;
-    pub const GROUP: u8 = 32;
+    pub const COUNTRY: u16 = 1;
+    pub const STATE: u16 = 2;
+    pub const CITY: u16 = 4;
+    pub const CONTINENT: u16 = 8;
+    pub const NATIONALITY: u16 = 16;
+    pub const GROUP: u16 = 32;
+    pub const PERSON: u16 = 64;
+    pub const ORGANISATION: u16 = 128;
+    /// Single words: first and last words of the person names.
+    pub const FIRST_NAME: u16 = 256;
+    pub const LAST_NAME: u16 = 512;
+    /// Number of bits in use.
+    pub const COUNT: u32 = 10;
     /// Names that make a LOC mention a GPE.
-    pub const GPE: u8 = COUNTRY | STATE | CITY;
+    pub const GPE: u16 = COUNTRY | STATE | CITY;
     /// Names that make a MISC mention a NORP.
-    pub const NORP: u8 = NATIONALITY | GROUP;
+    pub const NORP: u16 = NATIONALITY | GROUP;
 }
 
 /// Longest name, in words, that the dictionary matches.
@@ -39,12 +46,22 @@ pub struct NameLists {
     pub countries: Vec<String>,
     pub states: Vec<String>,
     pub cities: Vec<String>,
+    /// Person names (politicians and officials of every country).
+    pub people: Vec<String>,
+    /// Organisations: international bodies, companies, armed groups.
+    pub organisations: Vec<String>,
 }
 
 impl NameLists {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        for list in [&self.countries, &self.states, &self.cities] {
+        for list in [
+            &self.countries,
+            &self.states,
+            &self.cities,
+            &self.people,
+            &self.organisations,
+        ] {
             let data = encode_strings(list);
             out.extend_from_slice(&(data.len() as u64).to_le_bytes());
             out.extend_from_slice(&data);
@@ -57,10 +74,14 @@ impl NameLists {
         let countries = decode_strings(reader.bytes("country names")?)?;
         let states = decode_strings(reader.bytes("state names")?)?;
         let cities = decode_strings(reader.bytes("city names")?)?;
+        let people = decode_strings(reader.bytes("person names")?)?;
+        let organisations = decode_strings(reader.bytes("organisation names")?)?;
         Ok(NameLists {
             countries,
             states,
             cities,
+            people,
+            organisations,
         })
     }
 }
@@ -69,7 +90,9 @@ impl NameLists {
 /// lists it is on.
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
-    entries: KeyMap<u8>,
+    entries: KeyMap<u16>,
+    /// Single words that are parts of names (first names, surnames).
+    words: KeyMap<u16>,
     /// Keys of every proper prefix of a name, so matching can stop early.
     prefixes: KeyMap<()>,
 }
@@ -105,6 +128,17 @@ impl Gazetteer {
         for name in &lists.cities {
             g.add(name, class::CITY);
         }
+        for name in &lists.people {
+            g.add(name, class::PERSON);
+            let mut parts = name.split_whitespace();
+            if let (Some(first), Some(last)) = (parts.next(), parts.last()) {
+                g.add_word(first, class::FIRST_NAME);
+                g.add_word(last, class::LAST_NAME);
+            }
+        }
+        for name in &lists.organisations {
+            g.add(name, class::ORGANISATION);
+        }
         for name in CONTINENTS {
             g.add(name, class::CONTINENT);
         }
@@ -122,7 +156,18 @@ impl Gazetteer {
 
     /// Add a name, and its form without accents if it has any ("São Paulo"
     /// is also "Sao Paulo", as news wires write it).
-    fn add(&mut self, name: &str, bits: u8) {
+    fn add_word(&mut self, word: &str, bits: u16) {
+        let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+        *self.words.entry(word_key(&lower)).or_insert(0) |= bits;
+    }
+
+    /// Lists of name parts that the word with this key is on (0: none).
+    #[inline]
+    pub fn word_bits(&self, key: u64) -> u16 {
+        self.words.get(&key).copied().unwrap_or(0)
+    }
+
+    fn add(&mut self, name: &str, bits: u16) {
         self.add_form(name, bits);
         if !name.is_ascii() {
             let folded: String = name
@@ -135,7 +180,7 @@ impl Gazetteer {
         }
     }
 
-    fn add_form(&mut self, name: &str, bits: u8) {
+    fn add_form(&mut self, name: &str, bits: u16) {
         let mut key = EMPTY_KEY;
         let mut n = 0;
         let mut lower = String::new();
@@ -155,7 +200,7 @@ impl Gazetteer {
     }
 
     /// Lists that the word sequence with these word keys is on (0: none).
-    pub fn lookup_keys(&self, words: &[u64]) -> u8 {
+    pub fn lookup_keys(&self, words: &[u64]) -> u16 {
         let mut key = EMPTY_KEY;
         for &w in words {
             key = extend_key(key, w);
@@ -164,7 +209,7 @@ impl Gazetteer {
     }
 
     /// Lists that these words (any case) are on.
-    pub fn lookup(&self, words: &[&str]) -> u8 {
+    pub fn lookup(&self, words: &[&str]) -> u16 {
         let mut lower = String::new();
         let keys: Vec<u64> = words
             .iter()
@@ -181,13 +226,13 @@ impl Gazetteer {
     /// the bits of the name covering it and its position there
     /// (0 single, 1 first, 2 inside, 3 last). Names do not overlap; the
     /// earliest, then longest, wins.
-    pub fn annotate(&self, word_keys: &[u64], out: &mut Vec<(u8, u8)>) {
+    pub fn annotate(&self, word_keys: &[u64], out: &mut Vec<(u16, u8)>) {
         out.clear();
         out.resize(word_keys.len(), (0, 0));
         let mut i = 0;
         while i < word_keys.len() {
             let mut key = EMPTY_KEY;
-            let mut best: Option<(usize, u8)> = None;
+            let mut best: Option<(usize, u16)> = None;
             for (len, &w) in word_keys[i..].iter().take(MAX_NAME_WORDS).enumerate() {
                 key = extend_key(key, w);
                 if let Some(&bits) = self.entries.get(&key) {
@@ -392,13 +437,20 @@ const GROUPS: &[&str] = &[
 mod tests {
     use super::*;
 
+    fn g_word_bits(lists: &NameLists, word: &str) -> u16 {
+        Gazetteer::new(lists).word_bits(word_key(&word.to_lowercase()))
+    }
+
     #[test]
     fn dictionary_matches_longest_name_in_any_case() {
         let lists = NameLists {
             countries: vec!["Russia".into(), "New Zealand".into()],
             states: vec!["New York".into()],
             cities: vec!["New York City".into(), "Aleppo".into()],
+            people: vec!["john kirby".into()],
+            organisations: vec!["state department".into()],
         };
+        assert_eq!(g_word_bits(&lists, "Kirby"), class::LAST_NAME);
         let g = Gazetteer::new(&lists);
         assert_eq!(g.lookup(&["ALEPPO"]), class::CITY);
         assert_eq!(g.lookup(&["Russian"]), class::NATIONALITY);
