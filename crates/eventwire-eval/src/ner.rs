@@ -45,7 +45,8 @@ pub fn spans_from_bio(tags: &[&str]) -> Vec<(usize, usize, usize)> {
     for (i, t) in tags.iter().enumerate() {
         let (prefix, label) = t.split_once('-').unwrap_or((t, ""));
         let kind = kind_index(label);
-        let continues = prefix == "I" && kind.is_some() && open.is_some_and(|(_, k)| Some(k) == kind);
+        let continues =
+            prefix == "I" && kind.is_some() && open.is_some_and(|(_, k)| Some(k) == kind);
         if continues {
             continue;
         }
@@ -226,7 +227,10 @@ pub fn read_actor_names(dir: &Path) -> anyhow::Result<(Vec<String>, Vec<String>)
         }
     }
     let mut organisations = BTreeSet::new();
-    for file in ["Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"] {
+    for file in [
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+    ] {
         for line in read(file)?.lines() {
             let line = line.strip_prefix('+').unwrap_or(line);
             if line.starts_with(|c: char| c.is_whitespace() || c == '#') {
@@ -238,7 +242,10 @@ pub fn read_actor_names(dir: &Path) -> anyhow::Result<(Vec<String>, Vec<String>)
             }
         }
     }
-    Ok((people.into_iter().collect(), organisations.into_iter().collect()))
+    Ok((
+        people.into_iter().collect(),
+        organisations.into_iter().collect(),
+    ))
 }
 
 fn to_train(docs: &[GoldDocument]) -> Vec<TrainDocument> {
@@ -246,7 +253,12 @@ fn to_train(docs: &[GoldDocument]) -> Vec<TrainDocument> {
         .map(|d| TrainDocument {
             sentences: d
                 .iter()
-                .map(|s| (s.words.clone(), ner::tags_from_spans(s.words.len(), &s.spans)))
+                .map(|s| {
+                    (
+                        s.words.clone(),
+                        ner::tags_from_spans(s.words.len(), &s.spans),
+                    )
+                })
                 .collect(),
         })
         .collect()
@@ -307,7 +319,11 @@ pub fn score(
 fn print_scores(title: &str, scores: &TypeScores, kinds: &[usize]) {
     println!("{title}");
     for &k in kinds.iter().chain(&[4]) {
-        let name = if k == 4 { "overall" } else { ["PER", "ORG", "LOC", "MISC"][k] };
+        let name = if k == 4 {
+            "overall"
+        } else {
+            ["PER", "ORG", "LOC", "MISC"][k]
+        };
         let s = &scores[k];
         println!(
             "  {name:<8} P {:6.2}  R {:6.2}  F1 {:6.2}  (gold {}, predicted {})",
@@ -323,13 +339,9 @@ fn print_scores(title: &str, scores: &TypeScores, kinds: &[usize]) {
 /// Print the stage's standard metrics on its gold data.
 pub fn run(data: &Path) -> anyhow::Result<()> {
     let t0 = Instant::now();
-    let bytes_len;
-    let recognizer = {
-        let model = Recognizer::embedded().context("loading the embedded ner model")?;
-        bytes_len = model.to_bytes().len();
-        model
-    };
+    let recognizer = Recognizer::embedded().context("loading the embedded ner model")?;
     let load = t0.elapsed();
+    let bytes_len = recognizer.to_bytes().len();
     println!(
         "ner model: {} weights, {} stage(s), {:.1} MB, loaded in {:.0} ms",
         recognizer.n_weights(),
@@ -347,7 +359,11 @@ pub fn report(recognizer: &Recognizer, data: &Path) -> anyhow::Result<()> {
     for (name, file) in [("testa (dev)", "eng.testa"), ("testb (test)", "eng.testb")] {
         let docs = read_conll2003(&conll.join(file))?;
         let (scores, _) = score(recognizer, &docs, &all);
-        print_scores(&format!("CoNLL-2003 {name}, conlleval exact spans"), &scores, &all);
+        print_scores(
+            &format!("CoNLL-2003 {name}, conlleval exact spans"),
+            &scores,
+            &all,
+        );
     }
     let uner = data.join("uner-english-ewt/en_ewt-ud-test.iob2");
     if uner.exists() {
@@ -364,14 +380,19 @@ pub fn report(recognizer: &Recognizer, data: &Path) -> anyhow::Result<()> {
     let docs = read_conll2003(&conll.join("eng.testb"))?;
     let words: Vec<Vec<Vec<&str>>> = docs
         .iter()
-        .map(|d| d.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect())
+        .map(|d| {
+            d.iter()
+                .map(|s| s.words.iter().map(String::as_str).collect())
+                .collect()
+        })
         .collect();
     let tokens: usize = words.iter().flatten().map(Vec::len).sum();
     let mut found = 0usize;
     for d in &words {
         found += recognizer.recognize(d).iter().map(Vec::len).sum::<usize>();
     }
-    let rounds = 3;
+    let rounds = 5;
+    let cpu0 = process_cpu_seconds();
     let t = Instant::now();
     for _ in 0..rounds {
         for d in &words {
@@ -379,13 +400,33 @@ pub fn report(recognizer: &Recognizer, data: &Path) -> anyhow::Result<()> {
         }
     }
     let secs = t.elapsed().as_secs_f64();
+    let cpu = process_cpu_seconds().zip(cpu0).map(|(b, a)| b - a);
     println!(
-        "speed: {:.0} tokens/s (one thread, {} tokens x {rounds}, {} names)",
+        "speed: {:.0} tokens/s wall-clock{} (one thread, {} tokens x {rounds}, {} names)",
         (tokens * rounds) as f64 / secs,
+        cpu.filter(|&c| c > 0.0)
+            .map(|c| format!(
+                ", {:.0} tokens per CPU second",
+                (tokens * rounds) as f64 / c
+            ))
+            .unwrap_or_default(),
         tokens,
         found / (rounds + 1)
     );
     Ok(())
+}
+
+/// User plus system CPU time of this process where the system reports it
+/// (Linux `/proc`), so speed can be read on a busy machine too.
+fn process_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which is in parentheses).
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    // Clock ticks are 100 per second on every Linux configuration in use.
+    Some((utime + stime) / 100.0)
 }
 
 /// Train the stage's model from the train split and write it to `out`.
@@ -425,9 +466,10 @@ pub fn train_recognizer(data: &Path, cfg: &TrainConfig) -> anyhow::Result<Recogn
         names.organisations.len()
     );
     let train_docs = to_train(&docs);
-    Ok(ner::train(&train_docs, names, cfg, &mut |msg| {
+    ner::train(&train_docs, names, cfg, &mut |msg| {
         eprintln!("ner: [{:6.1}s] {msg}", t0.elapsed().as_secs_f64());
-    }))
+    })
+    .context("assembling the trained ner model")
 }
 
 #[cfg(test)]
@@ -438,7 +480,10 @@ mod tests {
     fn iob1_and_iob2_spans() {
         // IOB1: B- only between two names of one type.
         let iob1 = ["I-PER", "I-PER", "B-PER", "O", "I-LOC", "I-ORG"];
-        assert_eq!(spans_from_bio(&iob1), vec![(0, 2, 0), (2, 3, 0), (4, 5, 2), (5, 6, 1)]);
+        assert_eq!(
+            spans_from_bio(&iob1),
+            vec![(0, 2, 0), (2, 3, 0), (4, 5, 2), (5, 6, 1)]
+        );
         let iob2 = ["B-PER", "I-PER", "B-PER", "O", "B-LOC"];
         assert_eq!(spans_from_bio(&iob2), vec![(0, 2, 0), (2, 3, 0), (4, 5, 2)]);
     }

@@ -18,8 +18,8 @@ use crate::model::container::{ByteReader, ByteWriter, Container, ContainerBuilde
 use crate::model::hash::{feature, hash_str, Feature};
 use crate::model::linear::LinearModel;
 use crate::model::perceptron::AveragedPerceptron;
-use crate::model::rng::SplitMix64;
 use crate::model::perceptron::KeyMap;
+use crate::model::rng::SplitMix64;
 
 /// Kinds of named entity (OntoNotes-style names).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -145,7 +145,8 @@ pub fn spans_from_tags(tags: &[u8]) -> Vec<(usize, usize, usize)> {
                 }
             }
             Some((k, part)) => {
-                let continues = matches!(part, INSIDE | LAST) && open.is_some_and(|(_, ok)| ok == k);
+                let continues =
+                    matches!(part, INSIDE | LAST) && open.is_some_and(|(_, ok)| ok == k);
                 if !continues {
                     if let Some((s, ok)) = open.take() {
                         spans.push((s, i, ok));
@@ -255,7 +256,11 @@ fn word_info(word: &str, lower_buf: &mut String, shape_buf: &mut Vec<u8>) -> Wor
     let mut prefix = [0u64; 4];
     let mut suffix = [0u64; 4];
     let mut k = 0;
-    for (end, _) in lower.char_indices().skip(1).chain(std::iter::once((lower.len(), ' '))) {
+    for (end, _) in lower
+        .char_indices()
+        .skip(1)
+        .chain(std::iter::once((lower.len(), ' ')))
+    {
         if k == 4 {
             break;
         }
@@ -308,6 +313,16 @@ struct DocContext {
     /// anywhere in the document, and its tags.
     first_stage_votes: KeyMap<[u16; 4]>,
     first_stage_tags: Vec<Vec<u8>>,
+    /// For each capitalised word: the words just before (direction 0) and
+    /// after (1) its occurrences in the document, at most
+    /// [`MAX_CONTEXTS`] ("context aggregation", Ratinov and Roth 2009).
+    contexts: KeyMap<Vec<(u64, u64)>>,
+}
+
+const MAX_CONTEXTS: usize = 8;
+
+fn is_capitalised(caps: u8) -> bool {
+    caps == Caps::Title as u8 || caps == Caps::Upper as u8 || caps == Caps::Mixed as u8
 }
 
 impl DocContext {
@@ -347,6 +362,23 @@ impl DocContext {
             }
             ctx.infos.push(infos);
             ctx.headline.push(headline);
+        }
+        for infos in &ctx.infos {
+            for (i, w) in infos.iter().enumerate() {
+                if !is_capitalised(w.caps) {
+                    continue;
+                }
+                let list = ctx.contexts.entry(w.lower).or_default();
+                let before = i.checked_sub(1).and_then(|j| infos.get(j));
+                for (dir, other) in [(0u64, before), (1, infos.get(i + 1))] {
+                    if let Some(o) = other {
+                        let item = (dir, o.lower);
+                        if list.len() < MAX_CONTEXTS && !list.contains(&item) {
+                            list.push(item);
+                        }
+                    }
+                }
+            }
         }
         ctx
     }
@@ -415,6 +447,7 @@ mod t {
     pub const NEXT_SUFFIX3: u32 = 40;
     pub const GAZ_SHORT: u32 = 41;
     pub const GAZ_PART: u32 = 42;
+    pub const CONTEXT: u32 = 43;
     pub const S1_TAG: u32 = 50;
     pub const S1_TAGS3: u32 = 51;
     pub const S1_VOTES: u32 = 52;
@@ -510,6 +543,11 @@ fn features(
         let form = u64::from(ctx.body_form.get(&w.lower).copied().unwrap_or(0));
         out.push(feature(t::BODY_FORM, &[form, caps, headline]));
         out.push(feature(t::BODY_FORM_INITIAL, &[form, initial, w.short]));
+        if let Some(list) = ctx.contexts.get(&w.lower) {
+            for &(dir, word) in list {
+                out.push(feature(t::CONTEXT, &[dir, word]));
+            }
+        }
         if let Some((kind, only)) = ctx.history.get(&w.lower).and_then(majority) {
             out.push(feature(t::HISTORY, &[kind, only]));
             out.push(feature(t::HISTORY_CAPS, &[kind, caps, initial]));
@@ -527,10 +565,16 @@ fn features(
         }
     }
     if let Some(p) = info_at(ii - 1).filter(|p| p.gaz_bits != 0) {
-        out.push(feature(t::GAZ_PREV, &[u64::from(p.gaz_bits), u64::from(p.gaz_pos)]));
+        out.push(feature(
+            t::GAZ_PREV,
+            &[u64::from(p.gaz_bits), u64::from(p.gaz_pos)],
+        ));
     }
     if let Some(n) = info_at(ii + 1).filter(|n| n.gaz_bits != 0) {
-        out.push(feature(t::GAZ_NEXT, &[u64::from(n.gaz_bits), u64::from(n.gaz_pos)]));
+        out.push(feature(
+            t::GAZ_NEXT,
+            &[u64::from(n.gaz_bits), u64::from(n.gaz_pos)],
+        ));
     }
 
     if second_stage {
@@ -594,7 +638,7 @@ fn decode_document(
 }
 
 #[inline]
-fn best_in(scores: &[i32], allowed: u32) -> u8 {
+fn best_in(scores: &[i32; N_TAGS], allowed: u32) -> u8 {
     let mut best = (OUTSIDE, i32::MIN);
     for (c, &s) in scores.iter().enumerate().take(N_TAGS) {
         if allowed & (1 << c) != 0 && s > best.1 {
@@ -602,6 +646,101 @@ fn best_in(scores: &[i32], allowed: u32) -> u8 {
         }
     }
     best.0
+}
+
+// ---------------------------------------------------------------------------
+// Scoring
+
+/// The run-time form of a trained [`LinearModel`] for this tagger: a table
+/// of 8-byte slots (upper half of the feature key, row number) and one dense
+/// row of [`N_TAGS`] weights per feature, so that a feature costs about two
+/// memory reads instead of four. Built from the model's own bytes, whose
+/// layout `LinearModel::to_bytes` defines.
+#[derive(Debug, Clone)]
+struct TagScorer {
+    slots: Vec<u64>,
+    mask: usize,
+    rows: Vec<[i16; N_TAGS]>,
+}
+
+impl TagScorer {
+    fn new(model: &LinearModel) -> Result<Self, ModelError> {
+        let bytes = model.to_bytes();
+        let mut r = ByteReader::new(&bytes);
+        let n_classes = r.u32("class count")? as usize;
+        if n_classes != N_TAGS {
+            return Err(ModelError::Invalid(format!(
+                "ner model has {n_classes} classes, expected {N_TAGS}"
+            )));
+        }
+        let _scale = r.f32("scale")?;
+        let n_rows = r.u32("row count")? as usize;
+        let _n_weights = r.u32("weight count")?;
+        let mut keys = Vec::with_capacity(n_rows);
+        for _ in 0..n_rows {
+            keys.push(r.u64("feature keys")?);
+        }
+        let mut lens = Vec::with_capacity(n_rows);
+        for _ in 0..n_rows {
+            lens.push(r.u16("row lengths")? as usize);
+        }
+        let narrow = r.u8("class width")? == 1;
+        let total: usize = lens.iter().sum();
+        let mut classes = Vec::with_capacity(total);
+        for _ in 0..total {
+            classes.push(if narrow {
+                usize::from(r.u8("classes")?)
+            } else {
+                usize::from(r.u16("classes")?)
+            });
+        }
+        let mut rows = vec![[0i16; N_TAGS]; n_rows];
+        let mut at = 0;
+        for (row, &len) in rows.iter_mut().zip(&lens) {
+            for &c in &classes[at..at + len] {
+                let w = r.i16("weights")?;
+                if let Some(slot) = row.get_mut(c) {
+                    *slot = w;
+                }
+            }
+            at += len;
+        }
+        let capacity = (n_rows * 2).next_power_of_two().max(16);
+        let mask = capacity - 1;
+        let mut slots = vec![0u64; capacity];
+        for (row, &key) in keys.iter().enumerate() {
+            let mut i = (key as usize) & mask;
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = (key & 0xffff_ffff_0000_0000) | (row as u64 + 1);
+        }
+        Ok(TagScorer { slots, mask, rows })
+    }
+
+    /// Scores of every tag for `features`.
+    #[inline]
+    fn scores(&self, features: &[Feature], scores: &mut [i32; N_TAGS]) {
+        *scores = [0; N_TAGS];
+        for &f in features {
+            let high = f & 0xffff_ffff_0000_0000;
+            let mut i = (f as usize) & self.mask;
+            loop {
+                let slot = self.slots[i];
+                if slot == 0 {
+                    break;
+                }
+                if slot & 0xffff_ffff_0000_0000 == high {
+                    let row = &self.rows[(slot & 0xffff_ffff) as usize - 1];
+                    for (s, &w) in scores.iter_mut().zip(row) {
+                        *s += i32::from(w);
+                    }
+                    break;
+                }
+                i = (i + 1) & self.mask;
+            }
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -614,6 +753,8 @@ const FORMAT: u32 = 1;
 pub struct Recognizer {
     first: LinearModel,
     second: Option<LinearModel>,
+    first_scorer: TagScorer,
+    second_scorer: Option<TagScorer>,
     names: NameLists,
     gazetteer: Gazetteer,
 }
@@ -641,19 +782,23 @@ impl Recognizer {
         } else {
             None
         };
-        for m in std::iter::once(&first).chain(second.as_ref()) {
-            if m.n_classes() != N_TAGS {
-                return Err(ModelError::Invalid(format!(
-                    "ner model has {} classes, expected {N_TAGS}",
-                    m.n_classes()
-                )));
-            }
-        }
         let names = NameLists::from_bytes(container.section("ner.names")?)?;
+        Self::assemble(first, second, names)
+    }
+
+    fn assemble(
+        first: LinearModel,
+        second: Option<LinearModel>,
+        names: NameLists,
+    ) -> Result<Self, ModelError> {
+        let first_scorer = TagScorer::new(&first)?;
+        let second_scorer = second.as_ref().map(TagScorer::new).transpose()?;
         let gazetteer = Gazetteer::new(&names);
         Ok(Recognizer {
             first,
             second,
+            first_scorer,
+            second_scorer,
             names,
             gazetteer,
         })
@@ -724,21 +869,19 @@ impl Recognizer {
     pub fn refine(&self, words: &[&str], kind: EntityKind) -> EntityKind {
         match kind {
             EntityKind::Loc if self.gazetteer.lookup(words) & dict::GPE != 0 => EntityKind::Gpe,
-            EntityKind::Misc if self.gazetteer.lookup(words) & dict::NORP != 0 => {
-                EntityKind::Norp
-            }
+            EntityKind::Misc if self.gazetteer.lookup(words) & dict::NORP != 0 => EntityKind::Norp,
             other => other,
         }
     }
 
     fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
         let mut ctx = DocContext::new(&self.gazetteer, sentences);
-        let mut scores = Vec::with_capacity(N_TAGS);
+        let mut scores = [0i32; N_TAGS];
         let first = decode_document(&mut ctx, false, |f, allowed, _, _| {
-            self.first.scores(f, &mut scores);
+            self.first_scorer.scores(f, &mut scores);
             best_in(&scores, allowed)
         });
-        match &self.second {
+        match &self.second_scorer {
             None => first,
             Some(second) => {
                 ctx.set_first_stage(first);
@@ -776,10 +919,10 @@ pub struct TrainConfig {
 impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
-            epochs: 12,
+            epochs: 16,
             seed: 2003,
             min_weight: 0.01,
-            two_stage: true,
+            two_stage: false,
             folds: 4,
         }
     }
@@ -819,22 +962,26 @@ fn train_stage(
         let (mut correct, mut total) = (0usize, 0usize);
         for &d in &order {
             let doc = docs[d];
-            decode_document(&mut contexts[d], first_stage.is_some(), |f, allowed, s, i| {
-                let gold = doc.sentences[s].1.get(i).copied().unwrap_or(OUTSIDE);
-                model.scores(f, &mut scores);
-                let mut guess = OUTSIDE;
-                let mut best = f32::NEG_INFINITY;
-                for (c, &sc) in scores.iter().enumerate() {
-                    if allowed & (1 << c) != 0 && sc > best {
-                        best = sc;
-                        guess = c as u8;
+            decode_document(
+                &mut contexts[d],
+                first_stage.is_some(),
+                |f, allowed, s, i| {
+                    let gold = doc.sentences[s].1.get(i).copied().unwrap_or(OUTSIDE);
+                    model.scores(f, &mut scores);
+                    let mut guess = OUTSIDE;
+                    let mut best = f32::NEG_INFINITY;
+                    for (c, &sc) in scores.iter().enumerate() {
+                        if allowed & (1 << c) != 0 && sc > best {
+                            best = sc;
+                            guess = c as u8;
+                        }
                     }
-                }
-                model.learn(gold as usize, guess as usize, f);
-                total += 1;
-                correct += usize::from(gold == guess);
-                guess
-            });
+                    model.learn(gold as usize, guess as usize, f);
+                    total += 1;
+                    correct += usize::from(gold == guess);
+                    guess
+                },
+            );
         }
         progress(&format!(
             "epoch {}/{}: {:.2}% of training tags right",
@@ -852,19 +999,13 @@ pub fn train(
     names: NameLists,
     cfg: &TrainConfig,
     progress: &mut dyn FnMut(&str),
-) -> Recognizer {
+) -> Result<Recognizer, ModelError> {
     let gazetteer = Gazetteer::new(&names);
     let all: Vec<&TrainDocument> = docs.iter().collect();
     progress("first stage");
     let first = train_stage(&all, &gazetteer, None, cfg, progress);
-    let mut recognizer = Recognizer {
-        first,
-        second: None,
-        names,
-        gazetteer,
-    };
     if !cfg.two_stage {
-        return recognizer;
+        return Recognizer::assemble(first, None, names);
     }
     // First-stage tags for the training documents from models that did not
     // see them, so the second stage learns how far to trust them.
@@ -878,21 +1019,15 @@ pub fn train(
             .filter(|(i, _)| i % folds != fold)
             .map(|(_, d)| d)
             .collect();
-        let model = train_stage(&train_part, &recognizer.gazetteer, None, cfg, &mut |_| {});
-        let held_out = Recognizer {
-            first: model,
-            second: None,
-            names: NameLists::default(),
-            gazetteer: recognizer.gazetteer.clone(),
-        };
+        let model = train_stage(&train_part, &gazetteer, None, cfg, &mut |_| {});
+        let held_out = Recognizer::assemble(model, None, names.clone())?;
         for (i, doc) in docs.iter().enumerate().filter(|(i, _)| i % folds == fold) {
             jackknifed[i] = held_out.tag_document(&words_of(doc));
         }
     }
     progress("second stage");
-    let second = train_stage(&all, &recognizer.gazetteer, Some(&jackknifed), cfg, progress);
-    recognizer.second = Some(second);
-    recognizer
+    let second = train_stage(&all, &gazetteer, Some(&jackknifed), cfg, progress);
+    Recognizer::assemble(first, Some(second), names)
 }
 
 #[cfg(test)]
@@ -905,7 +1040,13 @@ mod tests {
         let tags = tags_from_spans(8, &spans);
         assert_eq!(spans_from_tags(&tags), spans);
         // I without B, B without L: still spans, never a panic.
-        let broken = [tag(1, INSIDE), tag(1, LAST), tag(0, BEGIN), OUTSIDE, tag(3, BEGIN)];
+        let broken = [
+            tag(1, INSIDE),
+            tag(1, LAST),
+            tag(0, BEGIN),
+            OUTSIDE,
+            tag(3, BEGIN),
+        ];
         assert_eq!(
             spans_from_tags(&broken),
             vec![(0, 2, 1), (2, 3, 0), (4, 5, 3)]
@@ -915,7 +1056,10 @@ mod tests {
     #[test]
     fn transitions_keep_spans_well_formed() {
         let b = tag(0, BEGIN);
-        assert_eq!(allowed_after(b, false), 1 << tag(0, INSIDE) | 1 << tag(0, LAST));
+        assert_eq!(
+            allowed_after(b, false),
+            1 << tag(0, INSIDE) | 1 << tag(0, LAST)
+        );
         assert_eq!(allowed_after(b, true), 1 << tag(0, LAST));
         assert_eq!(allowed_after(OUTSIDE, true) & (1 << tag(2, BEGIN)), 0);
     }
