@@ -14,7 +14,7 @@ fn words(sentence: &str) -> Vec<&str> {
 /// (text of the name, kind) for every mention of a one-sentence document.
 fn names(r: &Recognizer, sentence: &str) -> Vec<(String, EntityKind)> {
     let w = words(sentence);
-    let found = r.recognize(&[w.clone()]);
+    let found = r.recognize(std::slice::from_ref(&w));
     found[0]
         .iter()
         .map(|m: &Mention| (w[m.start..m.end].join(" "), m.kind))

@@ -255,17 +255,13 @@ fn word_info(word: &str, lower_buf: &mut String, shape_buf: &mut Vec<u8>) -> Wor
     let lower = lower_buf.as_str();
     let mut prefix = [0u64; 4];
     let mut suffix = [0u64; 4];
-    let mut k = 0;
-    for (end, _) in lower
+    let ends = lower
         .char_indices()
         .skip(1)
-        .chain(std::iter::once((lower.len(), ' ')))
-    {
-        if k == 4 {
-            break;
-        }
+        .map(|(i, _)| i)
+        .chain(std::iter::once(lower.len()));
+    for (k, end) in ends.take(4).enumerate() {
         prefix[k] = hash_str(&lower[..end]);
-        k += 1;
     }
     for (k, (start, _)) in lower.char_indices().rev().take(4).enumerate() {
         suffix[k] = hash_str(&lower[start..]);
