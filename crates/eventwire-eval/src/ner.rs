@@ -7,7 +7,7 @@
 use crate::metrics::Prf;
 use anyhow::Context;
 use eventwire_core::entities::ner::{
-    self, EntityKind, Recognizer, TrainConfig, TrainDocument, COARSE_KINDS,
+    self, EntityKind, Recognizer, TrainConfig, TrainDocument, WordCasing, COARSE_KINDS,
 };
 use eventwire_core::entities::refine::NameLists;
 use std::collections::BTreeSet;
@@ -248,6 +248,53 @@ pub fn read_actor_names(dir: &Path) -> anyhow::Result<(Vec<String>, Vec<String>)
     ))
 }
 
+/// Casing bands of words from the Reuters-21578 article bodies (unlabelled
+/// 1987 newswire): mid-sentence occurrences only, all-capital words skipped.
+pub fn read_word_casing(path: &Path) -> anyhow::Result<WordCasing> {
+    use std::collections::HashMap;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{}:{}: bad JSON", path.display(), n + 1))?;
+        let Some(body) = record.get("body").and_then(|b| b.as_str()) else {
+            continue;
+        };
+        let (sentences, tokens) = eventwire_core::segment::segment(body);
+        let starts: BTreeSet<u32> = sentences.iter().map(|s| s.start).collect();
+        for token in &tokens {
+            if starts.contains(&token.start) {
+                continue;
+            }
+            let Some(word) = body.get(token.start as usize..token.end as usize) else {
+                continue;
+            };
+            let mut chars = word.chars();
+            let Some(first) = chars.next() else { continue };
+            let rest_lower = chars.clone().all(|c| !c.is_uppercase());
+            let title = first.is_uppercase() && rest_lower && chars.any(char::is_lowercase);
+            let lower = word.chars().all(|c| !c.is_uppercase()) && first.is_lowercase();
+            if !(title || lower) {
+                continue;
+            }
+            let entry = counts.entry(word.to_lowercase()).or_default();
+            if title {
+                entry.0 += 1;
+            } else {
+                entry.1 += 1;
+            }
+        }
+    }
+    Ok(WordCasing::from_counts(
+        counts.iter().map(|(w, &(t, l))| (w.as_str(), t, l)),
+        3,
+    ))
+}
+
 fn to_train(docs: &[GoldDocument]) -> Vec<TrainDocument> {
     docs.iter()
         .map(|d| TrainDocument {
@@ -465,8 +512,18 @@ pub fn train_recognizer(data: &Path, cfg: &TrainConfig) -> anyhow::Result<Recogn
         names.people.len(),
         names.organisations.len()
     );
+    let casing = read_word_casing(&data.join("reuters-21578/reuters21578.jsonl"))?;
+    eprintln!(
+        "ner: word casing from unlabelled news: {} words [{} {} {} {}] by band, [{:.1}s]",
+        casing.bands.iter().map(Vec::len).sum::<usize>(),
+        casing.bands[0].len(),
+        casing.bands[1].len(),
+        casing.bands[2].len(),
+        casing.bands[3].len(),
+        t0.elapsed().as_secs_f64()
+    );
     let train_docs = to_train(&docs);
-    ner::train(&train_docs, names, cfg, &mut |msg| {
+    ner::train(&train_docs, names, casing, cfg, &mut |msg| {
         eprintln!("ner: [{:6.1}s] {msg}", t0.elapsed().as_secs_f64());
     })
     .context("assembling the trained ner model")

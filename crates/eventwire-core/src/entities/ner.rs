@@ -168,6 +168,83 @@ pub fn spans_from_tags(tags: &[u8]) -> Vec<(usize, usize, usize)> {
 }
 
 // ---------------------------------------------------------------------------
+// Word casing in unlabelled news
+
+/// How news text capitalises words away from sentence starts, learned from
+/// unlabelled articles: for each lower-cased word seen often enough, one of
+/// [`CASING_BANDS`] bands of the share of its mid-sentence occurrences that
+/// are capitalised (almost never, sometimes, mostly, almost always). It tells
+/// a headline's or a sentence start's "Japan" from its "Rain".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordCasing {
+    /// Lower-cased words of each band.
+    pub bands: [Vec<String>; CASING_BANDS],
+}
+
+pub const CASING_BANDS: usize = 4;
+
+impl WordCasing {
+    /// Bands from counts (lower-cased word, capitalised mid-sentence,
+    /// lower case mid-sentence); words seen fewer than `min_count` times are
+    /// left out.
+    pub fn from_counts<'a>(
+        counts: impl IntoIterator<Item = (&'a str, u32, u32)>,
+        min_count: u32,
+    ) -> Self {
+        let mut casing = WordCasing::default();
+        for (word, title, lower) in counts {
+            let total = title + lower;
+            if total < min_count {
+                continue;
+            }
+            let share = f64::from(title) / f64::from(total);
+            let band = if share < 0.05 {
+                0
+            } else if share < 0.5 {
+                1
+            } else if share < 0.95 {
+                2
+            } else {
+                3
+            };
+            casing.bands[band].push(word.to_string());
+        }
+        for band in &mut casing.bands {
+            band.sort_unstable();
+        }
+        casing
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut w = ByteWriter::default();
+        for band in &self.bands {
+            w.bytes(&crate::model::container::encode_strings(band));
+        }
+        w.0
+    }
+
+    fn from_bytes(data: &[u8]) -> Result<Self, ModelError> {
+        let mut r = ByteReader::new(data);
+        let mut casing = WordCasing::default();
+        for band in &mut casing.bands {
+            *band = crate::model::container::decode_strings(r.bytes("casing band")?)?;
+        }
+        Ok(casing)
+    }
+
+    /// Word key → band + 1.
+    fn table(&self) -> KeyMap<u8> {
+        let mut map = KeyMap::default();
+        for (b, band) in self.bands.iter().enumerate() {
+            for word in band {
+                map.insert(word_key(word), b as u8 + 1);
+            }
+        }
+        map
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Features
 
 /// Capitalisation of a word.
@@ -196,6 +273,8 @@ struct WordInfo {
     gaz_pos: u8,
     /// Dictionary lists of single name parts the word is on.
     part_bits: u16,
+    /// Casing band + 1 in unlabelled news (0: unseen).
+    casing: u8,
 }
 
 const PAD_BEFORE: u64 = 0x5f42_4f53_5f5f_5f01;
@@ -277,6 +356,7 @@ fn word_info(word: &str, lower_buf: &mut String, shape_buf: &mut Vec<u8>) -> Wor
         gaz_bits: 0,
         gaz_pos: 0,
         part_bits: 0,
+        casing: 0,
     }
 }
 
@@ -322,7 +402,7 @@ fn is_capitalised(caps: u8) -> bool {
 }
 
 impl DocContext {
-    fn new(gazetteer: &Gazetteer, sentences: &[Vec<&str>]) -> Self {
+    fn new(gazetteer: &Gazetteer, casing: &KeyMap<u8>, sentences: &[Vec<&str>]) -> Self {
         let mut lower_buf = String::new();
         let mut shape_buf = Vec::new();
         let mut keys = Vec::new();
@@ -340,6 +420,7 @@ impl DocContext {
                 info.gaz_bits = bits;
                 info.gaz_pos = pos;
                 info.part_bits = gazetteer.word_bits(info.lower);
+                info.casing = casing.get(&info.lower).copied().unwrap_or(0);
             }
             let headline = is_headline(&infos);
             if !headline {
@@ -444,6 +525,8 @@ mod t {
     pub const GAZ_SHORT: u32 = 41;
     pub const GAZ_PART: u32 = 42;
     pub const CONTEXT: u32 = 43;
+    pub const CASING: u32 = 44;
+    pub const CASING_SHORT: u32 = 45;
     pub const S1_TAG: u32 = 50;
     pub const S1_TAGS3: u32 = 51;
     pub const S1_VOTES: u32 = 52;
@@ -532,6 +615,12 @@ fn features(
     }
     if let Some(n) = info_at(ii + 1) {
         out.push(feature(t::NEXT_SUFFIX3, &[n.suffix[2]]));
+    }
+
+    if w.caps != Caps::NoLetters as u8 {
+        let band = u64::from(w.casing);
+        out.push(feature(t::CASING, &[band, caps, initial, headline]));
+        out.push(feature(t::CASING_SHORT, &[band, w.short]));
     }
 
     // Document: how the body spells this word, and what it was called before.
@@ -753,6 +842,8 @@ pub struct Recognizer {
     second_scorer: Option<TagScorer>,
     names: NameLists,
     gazetteer: Gazetteer,
+    casing: WordCasing,
+    casing_table: KeyMap<u8>,
 }
 
 static EMBEDDED: &[u8] = include_bytes!("../../models/ner.ewm");
@@ -779,13 +870,19 @@ impl Recognizer {
             None
         };
         let names = NameLists::from_bytes(container.section("ner.names")?)?;
-        Self::assemble(first, second, names)
+        let casing = if container.has("ner.casing") {
+            WordCasing::from_bytes(container.section("ner.casing")?)?
+        } else {
+            WordCasing::default()
+        };
+        Self::assemble(first, second, names, casing)
     }
 
     fn assemble(
         first: LinearModel,
         second: Option<LinearModel>,
         names: NameLists,
+        casing: WordCasing,
     ) -> Result<Self, ModelError> {
         let first_scorer = TagScorer::new(&first)?;
         let second_scorer = second.as_ref().map(TagScorer::new).transpose()?;
@@ -797,6 +894,8 @@ impl Recognizer {
             second_scorer,
             names,
             gazetteer,
+            casing_table: casing.table(),
+            casing,
         })
     }
 
@@ -810,6 +909,7 @@ impl Recognizer {
             b.add("ner.second", second.to_bytes());
         }
         b.add("ner.names", self.names.to_bytes());
+        b.add("ner.casing", self.casing.to_bytes());
         b.to_bytes()
     }
 
@@ -871,7 +971,7 @@ impl Recognizer {
     }
 
     fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
-        let mut ctx = DocContext::new(&self.gazetteer, sentences);
+        let mut ctx = DocContext::new(&self.gazetteer, &self.casing_table, sentences);
         let mut scores = [0i32; N_TAGS];
         let first = decode_document(&mut ctx, false, |f, allowed, _, _| {
             self.first_scorer.scores(f, &mut scores);
@@ -936,6 +1036,7 @@ fn words_of(doc: &TrainDocument) -> Vec<Vec<&str>> {
 fn train_stage(
     docs: &[&TrainDocument],
     gazetteer: &Gazetteer,
+    casing: &KeyMap<u8>,
     first_stage: Option<&[Vec<Vec<u8>>]>,
     cfg: &TrainConfig,
     progress: &mut dyn FnMut(&str),
@@ -943,7 +1044,7 @@ fn train_stage(
     let mut model = AveragedPerceptron::new(N_TAGS);
     let mut contexts: Vec<DocContext> = docs
         .iter()
-        .map(|d| DocContext::new(gazetteer, &words_of(d)))
+        .map(|d| DocContext::new(gazetteer, casing, &words_of(d)))
         .collect();
     if let Some(tags) = first_stage {
         for (ctx, t) in contexts.iter_mut().zip(tags) {
@@ -993,15 +1094,17 @@ fn train_stage(
 pub fn train(
     docs: &[TrainDocument],
     names: NameLists,
+    casing: WordCasing,
     cfg: &TrainConfig,
     progress: &mut dyn FnMut(&str),
 ) -> Result<Recognizer, ModelError> {
     let gazetteer = Gazetteer::new(&names);
+    let casing_table = casing.table();
     let all: Vec<&TrainDocument> = docs.iter().collect();
     progress("first stage");
-    let first = train_stage(&all, &gazetteer, None, cfg, progress);
+    let first = train_stage(&all, &gazetteer, &casing_table, None, cfg, progress);
     if !cfg.two_stage {
-        return Recognizer::assemble(first, None, names);
+        return Recognizer::assemble(first, None, names, casing);
     }
     // First-stage tags for the training documents from models that did not
     // see them, so the second stage learns how far to trust them.
@@ -1015,15 +1118,29 @@ pub fn train(
             .filter(|(i, _)| i % folds != fold)
             .map(|(_, d)| d)
             .collect();
-        let model = train_stage(&train_part, &gazetteer, None, cfg, &mut |_| {});
-        let held_out = Recognizer::assemble(model, None, names.clone())?;
+        let model = train_stage(
+            &train_part,
+            &gazetteer,
+            &casing_table,
+            None,
+            cfg,
+            &mut |_| {},
+        );
+        let held_out = Recognizer::assemble(model, None, names.clone(), casing.clone())?;
         for (i, doc) in docs.iter().enumerate().filter(|(i, _)| i % folds == fold) {
             jackknifed[i] = held_out.tag_document(&words_of(doc));
         }
     }
     progress("second stage");
-    let second = train_stage(&all, &gazetteer, Some(&jackknifed), cfg, progress);
-    Recognizer::assemble(first, Some(second), names)
+    let second = train_stage(
+        &all,
+        &gazetteer,
+        &casing_table,
+        Some(&jackknifed),
+        cfg,
+        progress,
+    );
+    Recognizer::assemble(first, Some(second), names, casing)
 }
 
 #[cfg(test)]
