@@ -3,6 +3,12 @@
 
 use eventwire_core::document::{Format, Input};
 use eventwire_core::pipeline::{analyze, Options};
+use eventwire_core::Models;
+use std::sync::LazyLock;
+
+/// Loaded once: the models are read-only and shared by every case.
+static MODELS: LazyLock<Models> =
+    LazyLock::new(|| Models::embedded().expect("the embedded models load"));
 use eventwire_core::read::read_document;
 use libfuzzer_sys::fuzz_target;
 
@@ -18,6 +24,6 @@ fuzz_target!(|data: &[u8]| {
         fetched: None,
     };
     if let Ok(raw) = read_document(bytes, input) {
-        let _ = analyze(raw, Options { tokens: true });
+        let _ = analyze(raw, Options { tokens: true }, &MODELS);
     }
 });

@@ -12,6 +12,7 @@ pub mod document;
 pub mod entities;
 pub mod extract;
 pub mod model;
+pub mod models;
 pub mod parse;
 pub mod pipeline;
 pub mod provenance;
@@ -20,3 +21,4 @@ pub mod segment;
 pub mod tag;
 
 pub use document::{Document, Span};
+pub use models::Models;

@@ -2,17 +2,24 @@
 //!
 //! Stages run in order, each a plain function that reads what the earlier
 //! ones wrote: extraction (HTML only), cleaning, dateline, provenance,
-//! segmentation. Stages that do not exist yet leave their layers empty.
+//! segmentation, then, with the models given, part of speech, dependency
+//! syntax, named entities and their coreference. Stages that do not exist
+//! yet leave their layers empty.
 
 use crate::calendar::{days_from_civil, is_valid_gregorian};
 use crate::clean::clean;
 use crate::dateline::find_dateline;
-use crate::document::{Document, Token};
+use crate::document::{Document, Entity, Span, Token};
+use crate::entities::coref::resolve;
+use crate::entities::ner::Recognizer;
 use crate::extract::extract;
+use crate::models::Models;
 use crate::provenance::find_sources;
 use crate::read::{Body, RawArticle};
 use crate::segment::{split_sentences, tokenize};
+use crate::tag::Scratch as TagScratch;
 use std::fmt;
+use std::ops::Range;
 
 /// What the caller wants in the output.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -39,7 +46,11 @@ impl fmt::Display for AnalyzeError {
 impl std::error::Error for AnalyzeError {}
 
 /// Analyse one article.
-pub fn analyze(raw: RawArticle, options: Options) -> Result<Document, AnalyzeError> {
+pub fn analyze(
+    raw: RawArticle,
+    options: Options,
+    models: &Models,
+) -> Result<Document, AnalyzeError> {
     let RawArticle {
         input,
         body,
@@ -103,23 +114,137 @@ pub fn analyze(raw: RawArticle, options: Options) -> Result<Document, AnalyzeErr
 
     let token_spans = tokenize(&doc.text);
     doc.sentences = split_sentences(&doc.text, &token_spans);
+    let mut tokens: Vec<Token> = token_spans
+        .iter()
+        .map(|span| Token {
+            start: span.start,
+            end: span.end,
+            pos: None,
+            tag: None,
+            lemma: None,
+            head: None,
+            dep: None,
+        })
+        .collect();
+    if !models.is_empty() {
+        let ranges = sentence_token_ranges(&doc.sentences, &tokens);
+        tag_and_parse(&doc.text, &ranges, &mut tokens, models);
+        if let Some(recognizer) = &models.recognizer {
+            doc.entities = recognize_entities(&doc.text, &ranges, &tokens, recognizer);
+            resolve(&doc.text, &tokens, &doc.sentences, &mut doc.entities);
+        }
+    }
     if options.tokens {
-        doc.tokens = Some(
-            token_spans
-                .iter()
-                .map(|span| Token {
-                    start: span.start,
-                    end: span.end,
-                    pos: None,
-                    tag: None,
-                    lemma: None,
-                    head: None,
-                    dep: None,
-                })
-                .collect(),
-        );
+        doc.tokens = Some(tokens);
     }
     Ok(doc)
+}
+
+/// For each sentence, the range of token indices inside it.
+fn sentence_token_ranges(sentences: &[Span], tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut ranges = Vec::with_capacity(sentences.len());
+    let mut next = 0;
+    for sentence in sentences {
+        while next < tokens.len() && tokens[next].start < sentence.start {
+            next += 1;
+        }
+        let first = next;
+        while next < tokens.len() && tokens[next].end <= sentence.end {
+            next += 1;
+        }
+        if next > first {
+            ranges.push(first..next);
+        }
+    }
+    ranges
+}
+
+fn token_text<'t>(text: &'t str, token: &Token) -> &'t str {
+    text.get(token.start as usize..token.end as usize)
+        .unwrap_or("")
+}
+
+/// Part of speech and lemma for every token, then the dependency tree of
+/// each sentence (heads become document-wide token indices; a root points at
+/// itself).
+fn tag_and_parse(text: &str, ranges: &[Range<usize>], tokens: &mut [Token], models: &Models) {
+    let Some(tagger) = &models.tagger else {
+        return;
+    };
+    let mut scratch = TagScratch::default();
+    let mut tagged = Vec::new();
+    let mut arcs = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    let mut tags: Vec<&str> = Vec::new();
+    for range in ranges {
+        words.clear();
+        words.extend(tokens[range.clone()].iter().map(|t| token_text(text, t)));
+        tagger.tag_with(&words, &mut scratch, &mut tagged);
+        for (token, word) in tokens[range.clone()].iter_mut().zip(&tagged) {
+            token.pos = Some(tagger.upos_name(word.upos).to_string());
+            token.tag = Some(tagger.xpos_name(word.xpos).to_string());
+            token.lemma = Some(word.lemma.clone());
+        }
+        let Some(parser) = &models.parser else {
+            continue;
+        };
+        tags.clear();
+        tags.extend(tagged.iter().map(|w| tagger.xpos_name(w.xpos)));
+        parser.parse(&words, &tags, &mut arcs);
+        for (i, (token, arc)) in tokens[range.clone()].iter_mut().zip(&arcs).enumerate() {
+            let head = if arc.head == 0 {
+                range.start + i
+            } else {
+                range.start + arc.head as usize - 1
+            };
+            token.head = Some(head as u32);
+            token.dep = Some(parser.label_name(arc.label).to_string());
+        }
+    }
+}
+
+/// Named-entity mentions of the whole article, as byte spans.
+fn recognize_entities(
+    text: &str,
+    ranges: &[Range<usize>],
+    tokens: &[Token],
+    recognizer: &Recognizer,
+) -> Vec<Entity> {
+    let sentences: Vec<Vec<&str>> = ranges
+        .iter()
+        .map(|r| {
+            tokens[r.clone()]
+                .iter()
+                .map(|t| token_text(text, t))
+                .collect()
+        })
+        .collect();
+    let mentions = recognizer.recognize(&sentences);
+    let mut entities = Vec::new();
+    for (range, sentence_mentions) in ranges.iter().zip(mentions) {
+        for mention in sentence_mentions {
+            let (Some(first), Some(last)) = (
+                tokens.get(range.start + mention.start),
+                tokens.get(range.start + mention.end.saturating_sub(1)),
+            ) else {
+                continue;
+            };
+            let (start, end) = (first.start, last.end);
+            entities.push(Entity {
+                text: text
+                    .get(start as usize..end as usize)
+                    .unwrap_or("")
+                    .to_string(),
+                kind: mention.kind.as_str().to_string(),
+                start,
+                end,
+                canonical: None,
+                cluster: None,
+                role: None,
+            });
+        }
+    }
+    entities
 }
 
 /// A dateline without a year took the year of the publication date; across

@@ -3,6 +3,12 @@
 
 use eventwire_core::document::{Format, Input};
 use eventwire_core::pipeline::{analyze, Options};
+use eventwire_core::Models;
+use std::sync::LazyLock;
+
+/// Loaded once: the models are read-only and shared by every case.
+static MODELS: LazyLock<Models> =
+    LazyLock::new(|| Models::embedded().expect("the embedded models load"));
 use eventwire_core::read::{decode_text, read_document, sniff_format, JsonlArticles, WarcArticles};
 use proptest::prelude::*;
 
@@ -66,7 +72,7 @@ proptest! {
     fn pipeline_gives_spans_inside_the_text(bytes in seeded_bytes(), html: bool) {
         let format = if html { Format::Html } else { Format::Txt };
         if let Ok(raw) = read_document(&bytes, input(format)) {
-            if let Ok(doc) = analyze(raw, Options { tokens: true }) {
+            if let Ok(doc) = analyze(raw, Options { tokens: true }, &MODELS) {
                 for span in doc.sentences.iter() {
                     prop_assert!(span.start < span.end && span.end as usize <= doc.text.len());
                     prop_assert!(doc.text.is_char_boundary(span.start as usize));

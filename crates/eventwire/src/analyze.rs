@@ -6,6 +6,7 @@ use crate::AnalyzeArgs;
 use anyhow::Context;
 use eventwire_core::pipeline::{analyze, Options};
 use eventwire_core::Document;
+use eventwire_core::Models;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -63,6 +64,12 @@ pub fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
         })
     };
 
+    // Models load while the reader thread gets the first articles ready.
+    let models = if args.no_linguistics {
+        Models::none()
+    } else {
+        Models::embedded().context("the built-in models are damaged; reinstall eventwire")?
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(256 * 1024, stdout.lock());
     let mut tally = Tally::default();
@@ -70,7 +77,7 @@ pub fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
         let outcomes: Vec<Outcome> = pool.install(|| {
             batch
                 .into_par_iter()
-                .map(|item| process(item, options))
+                .map(|item| process(item, options, &models))
                 .collect()
         });
         progress.set_position(bytes_read.load(Ordering::Relaxed));
@@ -119,13 +126,13 @@ pub fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn process(item: Item, options: Options) -> Outcome {
+fn process(item: Item, options: Options, models: &Models) -> Outcome {
     match item {
         Item::Failure(failure) => Outcome::Failed(failure),
         Item::Article(raw) => {
             let path = raw.input.path.clone();
             let record = raw.input.record;
-            match analyze(*raw, options) {
+            match analyze(*raw, options, models) {
                 Ok(doc) => Outcome::Analyzed(Box::new(doc)),
                 Err(error) => Outcome::Failed(Failure {
                     path,

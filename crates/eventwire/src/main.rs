@@ -44,6 +44,10 @@ pub struct AnalyzeArgs {
     /// Articles analysed in parallel (default: one per core). Output order does not depend on it.
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// Skip part of speech, syntax and entities: only reading, cleaning, datelines, sources,
+    /// sentences and tokens (several times faster).
+    #[arg(long)]
+    pub no_linguistics: bool,
 }
 
 #[derive(clap::Args)]

@@ -1,0 +1,74 @@
+//! The trained models the pipeline uses, loaded once and shared (read-only)
+//! by every thread. A stage whose model is absent is skipped, so callers that
+//! want only the fast foundation stages pass [`Models::none`].
+
+use crate::entities::ner::Recognizer;
+use crate::model::ModelError;
+use crate::parse::Parser;
+use crate::tag::Tagger;
+use std::fmt;
+
+/// Which model failed to load, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub model: &'static str,
+    pub error: ModelError,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "loading the {} model: {}", self.model, self.error)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Tagger, parser and entity recogniser. The parser needs the tagger's tags,
+/// so it runs only when both are present.
+#[derive(Debug, Default)]
+pub struct Models {
+    pub tagger: Option<Tagger>,
+    pub parser: Option<Parser>,
+    pub recognizer: Option<Recognizer>,
+}
+
+impl Models {
+    /// No models: the pipeline stops after sentences and tokens.
+    pub fn none() -> Self {
+        Models::default()
+    }
+
+    /// The models built into the binary, decoded on three threads at once
+    /// (inflating and indexing them is most of the start-up time).
+    pub fn embedded() -> Result<Self, LoadError> {
+        let wrap = |model| move |error| LoadError { model, error };
+        let (tagger, parser, recognizer) = std::thread::scope(|scope| {
+            let tagger = scope.spawn(Tagger::embedded);
+            let parser = scope.spawn(Parser::embedded);
+            let recognizer = Recognizer::embedded();
+            (tagger.join(), parser.join(), recognizer)
+        });
+        let lost = |model| LoadError {
+            model,
+            error: ModelError::Invalid("the loading thread panicked".into()),
+        };
+        Ok(Models {
+            tagger: Some(
+                tagger
+                    .map_err(|_| lost("part-of-speech"))?
+                    .map_err(wrap("part-of-speech"))?,
+            ),
+            parser: Some(
+                parser
+                    .map_err(|_| lost("dependency parser"))?
+                    .map_err(wrap("dependency parser"))?,
+            ),
+            recognizer: Some(recognizer.map_err(wrap("named-entity"))?),
+        })
+    }
+
+    /// Whether any linguistic stage will run.
+    pub fn is_empty(&self) -> bool {
+        self.tagger.is_none() && self.recognizer.is_none()
+    }
+}
