@@ -5,7 +5,9 @@
 //! Roth 2009), and so that headline words in capitals can look up how the
 //! article's body spells them. A second model of the same form reads the
 //! first one's tags for the whole document (the two-stage approach of
-//! Krishnan and Manning 2006).
+//! Krishnan and Manning 2006; built in, off in the shipped model). Word
+//! clusters ([`crate::clusters`]), name dictionaries and word casing in
+//! unlabelled news are features too.
 //!
 //! The model predicts the four CoNLL-2003 types (PER, ORG, LOC, MISC);
 //! [`Recognizer::recognize`] then refines them with dictionaries (see
