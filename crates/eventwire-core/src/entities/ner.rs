@@ -5,7 +5,9 @@
 //! Roth 2009), and so that headline words in capitals can look up how the
 //! article's body spells them. A second model of the same form reads the
 //! first one's tags for the whole document (the two-stage approach of
-//! Krishnan and Manning 2006).
+//! Krishnan and Manning 2006; built in, off in the shipped model). Word
+//! clusters ([`crate::clusters`]), name dictionaries and word casing in
+//! unlabelled news are features too.
 //!
 //! The model predicts the four CoNLL-2003 types (PER, ORG, LOC, MISC);
 //! [`Recognizer::recognize`] then refines them with dictionaries (see
@@ -14,6 +16,7 @@
 //! NORP. [`Recognizer::recognize_coarse`] gives the unrefined types.
 
 use super::refine::{class as dict, word_key, Gazetteer, NameLists};
+use crate::clusters::Clusters;
 use crate::model::container::{ByteReader, ByteWriter, Container, ContainerBuilder, ModelError};
 use crate::model::hash::{feature, hash_str, Feature};
 use crate::model::linear::LinearModel;
@@ -275,6 +278,8 @@ struct WordInfo {
     part_bits: u16,
     /// Casing band + 1 in unlabelled news (0: unseen).
     casing: u8,
+    /// Brown-cluster path prefixes (see [`crate::clusters`]); 0 when unknown.
+    cluster: [u32; 4],
 }
 
 const PAD_BEFORE: u64 = 0x5f42_4f53_5f5f_5f01;
@@ -357,6 +362,7 @@ fn word_info(word: &str, lower_buf: &mut String, shape_buf: &mut Vec<u8>) -> Wor
         gaz_pos: 0,
         part_bits: 0,
         casing: 0,
+        cluster: [0; 4],
     }
 }
 
@@ -402,7 +408,12 @@ fn is_capitalised(caps: u8) -> bool {
 }
 
 impl DocContext {
-    fn new(gazetteer: &Gazetteer, casing: &KeyMap<u8>, sentences: &[Vec<&str>]) -> Self {
+    fn new(
+        gazetteer: &Gazetteer,
+        casing: &KeyMap<u8>,
+        clusters: &Clusters,
+        sentences: &[Vec<&str>],
+    ) -> Self {
         let mut lower_buf = String::new();
         let mut shape_buf = Vec::new();
         let mut keys = Vec::new();
@@ -421,6 +432,12 @@ impl DocContext {
                 info.gaz_pos = pos;
                 info.part_bits = gazetteer.word_bits(info.lower);
                 info.casing = casing.get(&info.lower).copied().unwrap_or(0);
+                if let Some(ids) = clusters
+                    .get_by_hash(info.word)
+                    .or_else(|| clusters.get_by_hash(info.lower))
+                {
+                    info.cluster = ids.prefixes;
+                }
             }
             let headline = is_headline(&infos);
             if !headline {
@@ -527,6 +544,9 @@ mod t {
     pub const CONTEXT: u32 = 43;
     pub const CASING: u32 = 44;
     pub const CASING_SHORT: u32 = 45;
+    pub const CLUSTER: u32 = 46;
+    pub const CLUSTER_PREV: u32 = 47;
+    pub const CLUSTER_NEXT: u32 = 48;
     pub const S1_TAG: u32 = 50;
     pub const S1_TAGS3: u32 = 51;
     pub const S1_VOTES: u32 = 52;
@@ -617,6 +637,17 @@ fn features(
         out.push(feature(t::NEXT_SUFFIX3, &[n.suffix[2]]));
     }
 
+    for (k, &prefix) in w.cluster.iter().enumerate() {
+        out.push(feature(t::CLUSTER, &[k as u64, u64::from(prefix)]));
+    }
+    if let Some(p) = info_at(ii - 1) {
+        out.push(feature(t::CLUSTER_PREV, &[u64::from(p.cluster[1])]));
+        out.push(feature(t::CLUSTER_PREV, &[u64::from(p.cluster[2])]));
+    }
+    if let Some(n) = info_at(ii + 1) {
+        out.push(feature(t::CLUSTER_NEXT, &[u64::from(n.cluster[1])]));
+        out.push(feature(t::CLUSTER_NEXT, &[u64::from(n.cluster[2])]));
+    }
     if w.caps != Caps::NoLetters as u8 {
         let band = u64::from(w.casing);
         out.push(feature(t::CASING, &[band, caps, initial, headline]));
@@ -844,6 +875,8 @@ pub struct Recognizer {
     gazetteer: Gazetteer,
     casing: WordCasing,
     casing_table: KeyMap<u8>,
+    /// The shipped word clusters (not stored in the ner file).
+    clusters: Clusters,
 }
 
 static EMBEDDED: &[u8] = include_bytes!("../../models/ner.ewm");
@@ -896,6 +929,7 @@ impl Recognizer {
             gazetteer,
             casing_table: casing.table(),
             casing,
+            clusters: Clusters::embedded()?,
         })
     }
 
@@ -971,7 +1005,12 @@ impl Recognizer {
     }
 
     fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
-        let mut ctx = DocContext::new(&self.gazetteer, &self.casing_table, sentences);
+        let mut ctx = DocContext::new(
+            &self.gazetteer,
+            &self.casing_table,
+            &self.clusters,
+            sentences,
+        );
         let mut scores = [0i32; N_TAGS];
         let first = decode_document(&mut ctx, false, |f, allowed, _, _| {
             self.first_scorer.scores(f, &mut scores);
@@ -1037,6 +1076,7 @@ fn train_stage(
     docs: &[&TrainDocument],
     gazetteer: &Gazetteer,
     casing: &KeyMap<u8>,
+    clusters: &Clusters,
     first_stage: Option<&[Vec<Vec<u8>>]>,
     cfg: &TrainConfig,
     progress: &mut dyn FnMut(&str),
@@ -1044,7 +1084,7 @@ fn train_stage(
     let mut model = AveragedPerceptron::new(N_TAGS);
     let mut contexts: Vec<DocContext> = docs
         .iter()
-        .map(|d| DocContext::new(gazetteer, casing, &words_of(d)))
+        .map(|d| DocContext::new(gazetteer, casing, clusters, &words_of(d)))
         .collect();
     if let Some(tags) = first_stage {
         for (ctx, t) in contexts.iter_mut().zip(tags) {
@@ -1100,9 +1140,18 @@ pub fn train(
 ) -> Result<Recognizer, ModelError> {
     let gazetteer = Gazetteer::new(&names);
     let casing_table = casing.table();
+    let clusters = Clusters::embedded()?;
     let all: Vec<&TrainDocument> = docs.iter().collect();
     progress("first stage");
-    let first = train_stage(&all, &gazetteer, &casing_table, None, cfg, progress);
+    let first = train_stage(
+        &all,
+        &gazetteer,
+        &casing_table,
+        &clusters,
+        None,
+        cfg,
+        progress,
+    );
     if !cfg.two_stage {
         return Recognizer::assemble(first, None, names, casing);
     }
@@ -1122,6 +1171,7 @@ pub fn train(
             &train_part,
             &gazetteer,
             &casing_table,
+            &clusters,
             None,
             cfg,
             &mut |_| {},
@@ -1136,6 +1186,7 @@ pub fn train(
         &all,
         &gazetteer,
         &casing_table,
+        &clusters,
         Some(&jackknifed),
         cfg,
         progress,
