@@ -554,3 +554,41 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conllu_reader_keeps_syntactic_words_and_their_spans() {
+        let data = "# text = I don't know.\n\
+                    1\tI\tI\tPRON\tPRP\t_\t4\tnsubj\t_\t_\n\
+                    2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n\
+                    2\tdo\tdo\tAUX\tVBP\t_\t4\taux\t_\t_\n\
+                    3\tn't\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n\
+                    4\tknow\tknow\tVERB\tVB\t_\t0\troot\t_\t_\n\
+                    4.1\tgone\tgo\tVERB\tVBN\t_\t_\t_\t4:conj\t_\n\
+                    5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n";
+        let sentences = parse_conllu(data);
+        assert_eq!(sentences.len(), 1);
+        let s = &sentences[0];
+        assert_eq!(s.forms, ["I", "do", "n't", "know", "."]);
+        assert_eq!(s.heads, [4, 4, 4, 0, 4]);
+        let spans: Vec<&str> = s
+            .spans
+            .iter()
+            .map(|sp| sp.map_or("?", |sp| &s.text[sp.range()]))
+            .collect();
+        assert_eq!(spans, ["I", "do", "n't", "know", "."]);
+    }
+
+    #[test]
+    fn attachment_counts_punctuation_apart() {
+        let mut a = Attachment::default();
+        a.add(false, true, true);
+        a.add(false, true, false);
+        a.add(true, false, false);
+        assert_eq!((a.words, a.heads, a.both), (3, 2, 1));
+        assert_eq!((a.words_np, a.heads_np, a.both_np), (2, 2, 1));
+    }
+}
