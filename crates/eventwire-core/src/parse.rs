@@ -10,8 +10,9 @@
 //! stack only after all its dependents are attached).
 //!
 //! Input: words and one tag per word. The tag is whatever string the model
-//! was trained with; the shipped model takes the Penn Treebank tag (EWT
-//! XPOS) — see `docs/models/parser.md`.
+//! was trained with; the shipped model takes UPOS and Penn tag joined by `|`
+//! (`AUX|VBZ`, `PROPN|NNP`), as the tagger gives them — see
+//! `docs/models/parser.md`.
 //!
 //! Output is always a tree: every word gets a head, and exactly one word (for
 //! a non-empty sentence) hangs from the root, with the relation `root`.
@@ -450,7 +451,8 @@ struct Sentence {
     word_tag: Vec<u64>,
     head: Vec<u32>,
     label: Vec<u16>,
-    /// Nearest and second-nearest... the outermost two children on each side.
+    /// The outermost two children on each side (leftmost, second leftmost,
+    /// rightmost, second rightmost).
     lc1: Vec<u32>,
     lc2: Vec<u32>,
     rc1: Vec<u32>,
