@@ -175,7 +175,8 @@ fn tag_and_parse(text: &str, ranges: &[Range<usize>], tokens: &mut [Token], mode
     let mut tagged = Vec::new();
     let mut arcs = Vec::new();
     let mut words: Vec<&str> = Vec::new();
-    let mut tags: Vec<&str> = Vec::new();
+    // The parser was trained on "UPOS|XPOS" pairs (see docs/models/parser.md).
+    let mut tags: Vec<String> = Vec::new();
     for range in ranges {
         words.clear();
         words.extend(tokens[range.clone()].iter().map(|t| token_text(text, t)));
@@ -188,9 +189,15 @@ fn tag_and_parse(text: &str, ranges: &[Range<usize>], tokens: &mut [Token], mode
         let Some(parser) = &models.parser else {
             continue;
         };
-        tags.clear();
-        tags.extend(tagged.iter().map(|w| tagger.xpos_name(w.xpos)));
-        parser.parse(&words, &tags, &mut arcs);
+        tags.resize(tagged.len(), String::new());
+        for (pair, word) in tags.iter_mut().zip(&tagged) {
+            pair.clear();
+            pair.push_str(tagger.upos_name(word.upos));
+            pair.push('|');
+            pair.push_str(tagger.xpos_name(word.xpos));
+        }
+        let tag_refs: Vec<&str> = tags.iter().map(String::as_str).collect();
+        parser.parse(&words, &tag_refs, &mut arcs);
         for (i, (token, arc)) in tokens[range.clone()].iter_mut().zip(&arcs).enumerate() {
             let head = if arc.head == 0 {
                 range.start + i
