@@ -21,6 +21,10 @@ use crate::tag::Scratch as TagScratch;
 use std::fmt;
 use std::ops::Range;
 
+/// Text beyond this many bytes of one article gets no part of speech, syntax
+/// or entities (real articles are far shorter; see `analyze`).
+pub const LINGUISTIC_LIMIT: usize = 4 << 20;
+
 /// What the caller wants in the output.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
@@ -114,7 +118,26 @@ pub fn analyze(
 
     let token_spans = tokenize(&doc.text);
     doc.sentences = split_sentences(&doc.text, &token_spans);
-    let mut tokens: Vec<Token> = token_spans
+    // The statistical stages keep per-token strings; on a freak input (hundreds of
+    // megabytes in one article) that would cost gigabytes, so they cover the
+    // sentences in the first LINGUISTIC_LIMIT bytes and say so in a warning.
+    let covered = if models.is_empty() {
+        0
+    } else {
+        let limit = doc
+            .sentences
+            .iter()
+            .take_while(|s| s.end as usize <= LINGUISTIC_LIMIT)
+            .last()
+            .map_or(0, |s| s.end);
+        token_spans.partition_point(|t| t.end <= limit)
+    };
+    let kept = if options.tokens {
+        token_spans.len()
+    } else {
+        covered
+    };
+    let mut tokens: Vec<Token> = token_spans[..kept]
         .iter()
         .map(|span| Token {
             start: span.start,
@@ -126,12 +149,25 @@ pub fn analyze(
             dep: None,
         })
         .collect();
-    if !models.is_empty() {
-        let ranges = sentence_token_ranges(&doc.sentences, &tokens);
+    if !models.is_empty() && covered < token_spans.len() {
+        doc.warnings.push(format!(
+            "text is longer than {} MB: part of speech, syntax and entities cover its first {} of {} tokens",
+            LINGUISTIC_LIMIT >> 20,
+            covered,
+            token_spans.len()
+        ));
+    }
+    if covered > 0 {
+        let ranges = sentence_token_ranges(&doc.sentences, &tokens[..covered]);
         tag_and_parse(&doc.text, &ranges, &mut tokens, models);
         if let Some(recognizer) = &models.recognizer {
             doc.entities = recognize_entities(&doc.text, &ranges, &tokens, recognizer);
-            resolve(&doc.text, &tokens, &doc.sentences, &mut doc.entities);
+            resolve(
+                &doc.text,
+                &tokens[..covered],
+                &doc.sentences,
+                &mut doc.entities,
+            );
         }
     }
     if options.tokens {

@@ -75,6 +75,7 @@ pub fn write_summary(out: &mut impl Write, doc: &Document) -> io::Result<()> {
             .collect();
         writeln!(out, "  removed    {}", kinds.join(", "))?;
     }
+    write_entities(out, doc)?;
     for warning in &doc.warnings {
         writeln!(out, "  warning    {warning}")?;
     }
@@ -94,4 +95,64 @@ pub fn write_summary(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         writeln!(out, "  opening    {excerpt}")?;
     }
     writeln!(out)
+}
+
+/// Per entity: mentions, index of the first, canonical name, role.
+type EntityLine<'d> = (usize, usize, &'d str, Option<&'d str>);
+
+/// Longest list of entities shown per type.
+const ENTITIES_SHOWN: usize = 8;
+
+/// One line per entity type: each entity once, by its canonical name, most
+/// mentioned first, with its role when one was found.
+fn write_entities(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+    let mut by_entity: BTreeMap<(&str, u32), EntityLine> = BTreeMap::new();
+    for (i, e) in doc.entities.iter().enumerate() {
+        if matches!(e.text.as_str(), "he" | "He" | "she" | "She") {
+            continue;
+        }
+        let cluster = e.cluster.unwrap_or(u32::MAX - i as u32);
+        let name = e.canonical.as_deref().unwrap_or(&e.text);
+        let entry = by_entity
+            .entry((e.kind.as_str(), cluster))
+            .or_insert((0, i, name, None));
+        entry.0 += 1;
+        if entry.3.is_none() {
+            entry.3 = e.role.as_deref();
+        }
+    }
+    let mut by_type: BTreeMap<&str, Vec<EntityLine>> = BTreeMap::new();
+    for ((kind, _), entity) in by_entity {
+        by_type.entry(kind).or_default().push(entity);
+    }
+    for (kind, mut entities) in by_type {
+        entities.sort_by_key(|&(n, first, _, _)| (std::cmp::Reverse(n), first));
+        let shown: Vec<String> = entities
+            .iter()
+            .take(ENTITIES_SHOWN)
+            .map(|&(n, _, name, role)| {
+                let mut s = name.to_string();
+                if let Some(role) = role {
+                    s.push_str(&format!(" ({role})"));
+                }
+                if n > 1 {
+                    s.push_str(&format!(" ×{n}"));
+                }
+                s
+            })
+            .collect();
+        let more = entities.len().saturating_sub(ENTITIES_SHOWN);
+        let tail = if more > 0 {
+            format!(", … {more} more")
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "  {:<10} {}{tail}",
+            kind.to_lowercase(),
+            shown.join(", ")
+        )?;
+    }
+    Ok(())
 }

@@ -374,6 +374,9 @@ fn a_huge_single_line_file_is_analysed_in_bounded_time() {
     assert!(output.status.success(), "{}", stderr(&output));
     let summary = String::from_utf8(output.stdout).unwrap();
     assert!(summary.contains("sentences"), "{summary}");
+    // The statistical stages cover a bounded prefix, and the output says so.
+    assert!(summary.contains("entities cover its first"), "{summary}");
+    assert!(summary.contains("Officials"), "{summary}");
     std::fs::remove_file(&path).unwrap();
 }
 
