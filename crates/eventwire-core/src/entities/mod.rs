@@ -3,5 +3,7 @@
 //! (Being built; see the linguistic core issue.)
 
 pub mod coref;
+mod coref_names;
+mod coref_roles;
 pub mod ner;
 pub mod refine;
