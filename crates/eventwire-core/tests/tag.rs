@@ -62,11 +62,15 @@ fn lemmas_of_irregular_and_capitalised_forms() {
 fn unseen_words_get_plausible_tags_and_lemmas() {
     let t = tagger();
     // Invented words: the suffixes must carry the decision.
-    let got = tag(&t, "The zorbifications were quickly blorped .");
+    let got = tag(&t, "The zorbifications were quickly frobnicated .");
     assert_eq!(got[1].1, "NNS");
     assert_eq!(got[1].2, "zorbification");
     assert_eq!(got[4].1, "VBN");
-    assert_eq!(got[4].2, "blorp");
+    assert_eq!(got[4].2, "frobnicate");
+    let got = tag(&t, "She blorked the wugs .");
+    assert_eq!(got[1].1, "VBD");
+    assert_eq!(got[1].2, "blork");
+    assert_eq!(got[3].2, "wug");
 }
 
 #[test]

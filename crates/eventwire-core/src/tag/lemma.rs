@@ -2,12 +2,15 @@
 //! rules get wrong ("was"/VBD → "be", "children"/NNS → "child"), then a
 //! suffix rule learned per tag ("-ies"/NNS → "-y", "-ning"/VBG → "-n").
 //!
-//! A rule says whether to lowercase the form first (EWT keeps the case of
-//! proper nouns and lowercases the rest), how many chars to cut from the end
+//! A rule says how to case the form first (EWT lowercases most words, keeps
+//! proper nouns as written, and capitalises lowercase proper nouns: "taco"
+//! → "Taco"), how many chars to cut from the end
 //! and what to append. Rules are indexed by the tag and the form's last
 //! 0–5 lowercase chars; the longest suffix seen in training wins, and its
 //! most frequent rule (counted over distinct words, so that frequent
-//! irregular words do not drown the regular pattern) applies.
+//! irregular words do not drown the regular pattern) applies. A suffix needs
+//! two distinct words behind its rule to count, so that one odd word
+//! ("Sept." → "September") does not make a rule ("Capt." → "Captember").
 
 use std::collections::HashMap;
 
@@ -19,9 +22,15 @@ use crate::model::perceptron::KeyMap;
 /// Longest suffix (in chars) rules are indexed by.
 const MAX_SUFFIX: usize = 5;
 
+/// How a rule cases the form before editing it.
+const KEEP: u8 = 0;
+const LOWER: u8 = 1;
+/// Lowercase, then capitalise the first char.
+const TITLE: u8 = 2;
+
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 struct Rule {
-    lowercase: bool,
+    case: u8,
     strip: u8,
     append: String,
 }
@@ -43,10 +52,28 @@ fn key(tag: u16, text: &str) -> u64 {
     mix(hash_str(text), u64::from(tag) + 1)
 }
 
-/// The rule turning `form` into `lemma`, preferring the shorter edit (and
-/// lowercasing on ties, which is EWT's default).
-fn rule_for(form: &str, lower: &str, lemma: &str) -> Rule {
-    let edit = |base: &str, lowercase: bool| {
+/// The cased base of `form` for `case`, written into `out`.
+fn cased(form: &str, lower: &str, case: u8, out: &mut String) {
+    out.clear();
+    match case {
+        KEEP => out.push_str(form),
+        TITLE => {
+            let mut chars = lower.chars();
+            if let Some(first) = chars.next() {
+                out.extend(first.to_uppercase());
+                out.push_str(chars.as_str());
+            }
+        }
+        _ => out.push_str(lower),
+    }
+}
+
+/// The rule turning `form` into `lemma` under each casing, with its cost
+/// (chars cut plus chars appended).
+fn rules_for(form: &str, lower: &str, lemma: &str) -> [(Rule, usize); 3] {
+    let mut base = String::new();
+    [KEEP, LOWER, TITLE].map(|case| {
+        cased(form, lower, case, &mut base);
         let common = base
             .chars()
             .zip(lemma.chars())
@@ -54,33 +81,30 @@ fn rule_for(form: &str, lower: &str, lemma: &str) -> Rule {
             .count();
         let strip = base.chars().count() - common;
         let append: String = lemma.chars().skip(common).collect();
-        Rule {
-            lowercase,
+        let cost = strip + append.chars().count();
+        let rule = Rule {
+            case,
             strip: strip.min(usize::from(u8::MAX)) as u8,
             append,
-        }
-    };
-    let low = edit(lower, true);
-    let keep = edit(form, false);
-    let cost = |r: &Rule| usize::from(r.strip) + r.append.chars().count();
-    if cost(&keep) < cost(&low) {
-        keep
-    } else {
-        low
-    }
+        };
+        (rule, cost)
+    })
 }
 
 /// Apply `rule` to `form` (whose lowercase is `lower`), writing into `out`;
 /// false if the form is too short for it.
 fn apply(rule: &Rule, form: &str, lower: &str, out: &mut String) -> bool {
-    let base = if rule.lowercase { lower } else { form };
-    let n = base.chars().count();
+    cased(form, lower, rule.case, out);
+    let n = out.chars().count();
     let strip = usize::from(rule.strip);
     if strip > n || (strip == n && rule.append.is_empty()) {
         return false;
     }
-    out.clear();
-    out.extend(base.chars().take(n - strip));
+    let cut = out
+        .char_indices()
+        .nth(n - strip)
+        .map_or(out.len(), |(i, _)| i);
+    out.truncate(cut);
     out.push_str(&rule.append);
     true
 }
@@ -128,9 +152,32 @@ impl Lemmatizer {
         let mut rules = Vec::new();
         let mut counts: HashMap<(u16, String), HashMap<u32, u32>> = HashMap::new();
         let mut lower = String::new();
+        // Per tag, how often each casing is the only cheapest one; it breaks
+        // ties for words whose casing does not matter ("dogs" under KEEP or LOWER).
+        let mut case_wins: HashMap<u16, [u32; 3]> = HashMap::new();
+        let mut candidates = Vec::with_capacity(types.len());
         for (form, tag, lemma) in &types {
             lowercase_into(form, &mut lower);
-            let rule = rule_for(form, &lower, lemma);
+            let options = rules_for(form, &lower, lemma);
+            let min = options.iter().map(|o| o.1).min().unwrap_or(0);
+            let mut cheapest = options.iter().filter(|o| o.1 == min);
+            if let (Some(only), None) = (cheapest.next(), cheapest.next()) {
+                case_wins.entry(*tag).or_default()[usize::from(only.0.case)] += 1;
+            }
+            candidates.push((min, options));
+        }
+        for ((form, tag, _), (min, options)) in types.iter().zip(candidates) {
+            lowercase_into(form, &mut lower);
+            let wins = case_wins.get(tag).copied().unwrap_or_default();
+            let Some((rule, _)) = options.into_iter().filter(|o| o.1 == min).max_by_key(|o| {
+                (
+                    wins[usize::from(o.0.case)],
+                    o.0.case == LOWER,
+                    o.0.case == KEEP,
+                )
+            }) else {
+                continue;
+            };
             let next = rules.len() as u32;
             let id = *rule_ids.entry(rule.clone()).or_insert_with(|| {
                 rules.push(rule);
@@ -144,25 +191,28 @@ impl Lemmatizer {
                     .or_default() += 1;
             }
         }
+        // Best rule of each suffix backed by two words (any rule for the empty suffix).
         let best: HashMap<(u16, String), u32> = counts
             .into_iter()
-            .map(|(k, c)| {
-                let id = c
+            .filter_map(|(k, c)| {
+                let (id, n) = c
                     .into_iter()
-                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-                    .map_or(0, |(id, _)| id);
-                (k, id)
+                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
+                (n >= 2 || k.1.is_empty()).then_some((k, id))
             })
             .collect();
-        // Keep a suffix only where it changes the answer of the suffix one char shorter.
+        // Keep a suffix only where it changes the answer of the next shorter kept suffix.
         let mut suffix_entries: Vec<(u16, String, u32)> = best
             .iter()
             .filter(|((tag, suffix), id)| {
-                let shorter = suffix
-                    .char_indices()
-                    .nth(1)
-                    .map_or("", |(i, _)| &suffix[i..]);
-                suffix.is_empty() || best.get(&(*tag, shorter.to_string())) != Some(id)
+                let mut shorter = suffix.as_str();
+                while let Some((i, _)) = shorter.char_indices().nth(1) {
+                    shorter = &shorter[i..];
+                    if let Some(other) = best.get(&(*tag, shorter.to_string())) {
+                        return other != *id;
+                    }
+                }
+                suffix.is_empty() || best.get(&(*tag, String::new())) != Some(id)
             })
             .map(|((tag, suffix), id)| (*tag, suffix.clone(), *id))
             .collect();
@@ -242,7 +292,7 @@ impl Lemmatizer {
         let mut w = ByteWriter::default();
         w.u32(self.rules.len() as u32);
         for rule in &self.rules {
-            w.u8(u8::from(rule.lowercase));
+            w.u8(rule.case);
             w.u8(rule.strip);
             w.bytes(rule.append.as_bytes());
         }
@@ -271,11 +321,14 @@ impl Lemmatizer {
         let n = r.u32("lemma rule count")? as usize;
         let mut rules = Vec::with_capacity(n.min(data.len()));
         for _ in 0..n {
-            let lowercase = r.u8("lemma rule")? == 1;
+            let case = r.u8("lemma rule")?;
+            if case > TITLE {
+                return Err(ModelError::Invalid(format!("lemma casing {case}")));
+            }
             let strip = r.u8("lemma rule")?;
             let append = text(&mut r, "lemma rule")?;
             rules.push(Rule {
-                lowercase,
+                case,
                 strip,
                 append,
             });
@@ -325,12 +378,18 @@ mod tests {
             ("parties", NNS, "party"),
             ("dogs", NNS, "dog"),
             ("cats", NNS, "cat"),
+            ("houses", NNS, "house"),
+            ("places", NNS, "place"),
+            ("cases", NNS, "case"),
             ("children", NNS, "child"),
             ("walked", VBD, "walk"),
             ("jumped", VBD, "jump"),
             ("was", VBD, "be"),
             ("Aleppo", NNP, "Aleppo"),
             ("Russia", NNP, "Russia"),
+            ("Sept.", NNP, "September"),
+            ("kerala", NNP, "Kerala"),
+            ("asia", NNP, "Asia"),
         ];
         let lem = Lemmatizer::train(words.iter().copied());
         let lem = Lemmatizer::from_bytes(&lem.to_bytes()).unwrap();
@@ -346,6 +405,8 @@ mod tests {
         check("Tables", NNS, "table");
         check("talked", VBD, "talk");
         check("Idlib", NNP, "Idlib");
+        check("Capt.", NNP, "Capt.");
+        check("punjab", NNP, "Punjab");
         check("", NNS, "");
         check("é", NNS, "é");
     }

@@ -26,7 +26,6 @@ use crate::model::container::{ByteReader, ByteWriter, Container, ContainerBuilde
 use crate::model::hash::{hash_str, Feature};
 use crate::model::linear::argmax;
 use crate::model::perceptron::KeyMap;
-use crate::model::LinearModel;
 use features::{extract, word_info, InfoScratch, WordInfo, NO_CLASS, START_CLASS};
 use lemma::Lemmatizer;
 use packed::PackedModel;
@@ -118,8 +117,8 @@ pub struct Tagger {
     /// The weights of the first pass and (optionally) of the second pass
     /// that also sees first-pass tags to the right: as saved, and laid out
     /// for fast scoring.
-    first: LinearModel,
-    second: Option<LinearModel>,
+    first: Vec<u8>,
+    second: Option<Vec<u8>>,
     first_packed: PackedModel,
     second_packed: Option<PackedModel>,
     /// Word form hash → dictionary entry; saved in `dict_entries` order.
@@ -138,13 +137,21 @@ impl Tagger {
         upos_names: Vec<String>,
         xpos_names: Vec<String>,
         classes: Vec<(u16, u16)>,
-        first: LinearModel,
-        second: Option<LinearModel>,
+        first: Vec<u8>,
+        second: Option<Vec<u8>>,
         dict_entries: Vec<(String, DictEntry)>,
         lemmatizer: Lemmatizer,
     ) -> Result<Tagger, ModelError> {
-        let first_packed = PackedModel::from_linear(&first)?;
-        let second_packed = second.as_ref().map(PackedModel::from_linear).transpose()?;
+        let first_packed = PackedModel::from_bytes(&first)?;
+        let second_packed = second.as_deref().map(PackedModel::from_bytes).transpose()?;
+        if std::iter::once(&first_packed)
+            .chain(&second_packed)
+            .any(|m| m.n_classes() != classes.len())
+        {
+            return Err(ModelError::Invalid(
+                "weights and class list disagree".into(),
+            ));
+        }
         let dict = dict_entries
             .iter()
             .map(|(form, entry)| (hash_str(form), *entry))
@@ -251,9 +258,9 @@ impl Tagger {
             classes.u16(x);
         }
         builder.add("classes", classes.0);
-        builder.add("weights", self.first.to_bytes());
+        builder.add("weights", self.first.clone());
         if let Some(second) = &self.second {
-            builder.add("weights_second", second.to_bytes());
+            builder.add("weights_second", second.clone());
         }
         let forms: Vec<&str> = self.dict_entries.iter().map(|(f, _)| f.as_str()).collect();
         builder.add_strings("dict_forms", &forms);
@@ -288,22 +295,12 @@ impl Tagger {
             }
             classes.push((u, x));
         }
-        let first = LinearModel::from_bytes(container.section("weights")?)?;
+        let first = container.section("weights")?.to_vec();
         let second = if container.has("weights_second") {
-            Some(LinearModel::from_bytes(
-                container.section("weights_second")?,
-            )?)
+            Some(container.section("weights_second")?.to_vec())
         } else {
             None
         };
-        if std::iter::once(&first)
-            .chain(&second)
-            .any(|m| m.n_classes() != classes.len())
-        {
-            return Err(ModelError::Invalid(
-                "weights and class list disagree".into(),
-            ));
-        }
         let forms = container.strings("dict_forms")?;
         let mut r = ByteReader::new(container.section("dict_classes")?);
         let mut dict_entries = Vec::with_capacity(forms.len());
@@ -330,8 +327,10 @@ impl Tagger {
     /// Sizes, for reports: (features, weights, dictionary words, lemma exceptions).
     pub fn stats(&self) -> (usize, usize, usize, usize) {
         (
-            self.first.n_features() + self.second.as_ref().map_or(0, |m| m.n_features()),
-            self.first.n_weights() + self.second.as_ref().map_or(0, |m| m.n_weights()),
+            self.first_packed.n_features()
+                + self.second_packed.as_ref().map_or(0, |m| m.n_features()),
+            self.first_packed.n_weights()
+                + self.second_packed.as_ref().map_or(0, |m| m.n_weights()),
             self.dict_entries.len(),
             self.lemmatizer.n_exceptions(),
         )

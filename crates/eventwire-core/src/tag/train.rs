@@ -180,8 +180,8 @@ pub fn train(sentences: &[TrainSentence], options: &TrainOptions) -> Tagger {
         upos_names,
         xpos_names,
         classes,
-        first,
-        second,
+        first.to_bytes(),
+        second.map(|m| m.to_bytes()),
         dict_entries,
         lemmatizer,
     )
