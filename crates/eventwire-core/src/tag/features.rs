@@ -3,6 +3,7 @@
 //! of those hashes, so extracting ~30 features costs a few dozen
 //! multiplications and no allocation.
 
+use crate::clusters::Clusters;
 use crate::model::hash::{feature, hash_bytes, hash_str, Feature};
 
 /// Hash of "no word here" (before the start or past the end of a sentence).
@@ -28,6 +29,16 @@ pub struct WordInfo {
     pub dict_class: u16,
     /// The same for the lowercased form (tells "Apple" from "apple" at a sentence start).
     pub lower_class: u16,
+    /// Brown-cluster path prefixes of lengths 4, 6, 10 and 20, or [`PAD`]
+    /// for a word outside the cluster vocabulary.
+    pub cluster: [u64; 4],
+}
+
+/// The cluster prefixes of `word` for [`WordInfo::cluster`].
+pub fn cluster_views(clusters: &Clusters, word: &str) -> [u64; 4] {
+    clusters
+        .get(word)
+        .map_or([PAD; 4], |ids| ids.prefixes.map(u64::from))
 }
 
 /// Reusable buffers for [`word_info`].
@@ -143,6 +154,7 @@ pub fn word_info(word: &str, scratch: &mut InfoScratch) -> WordInfo {
         flags,
         dict_class: NO_CLASS,
         lower_class: NO_CLASS,
+        cluster: [PAD; 4],
     }
 }
 
@@ -165,6 +177,7 @@ pub fn extract(
     };
     let norm_at = |offset| at(offset).map_or(PAD, |x| x.norm);
     let class_at = |offset| at(offset).map_or(START_CLASS, |x| x.dict_class);
+    let cluster_at = |offset, k: usize| at(offset).map_or(PAD, |x| x.cluster[k]);
     let (p1, p2) = (u64::from(p1), u64::from(p2));
     let first = u64::from(i == 0);
     let (n1, n2) = (norm_at(1), norm_at(2));
@@ -203,6 +216,16 @@ pub fn extract(
         feature(15, &[p1, w.norm]),
         feature(25, &[m1, w.norm]),
         feature(26, &[w.norm, n1]),
+        // Word clusters generalise over words seen rarely or never in
+        // training (lowercase names, unseen common nouns).
+        feature(50, &[w.cluster[0]]),
+        feature(51, &[w.cluster[1]]),
+        feature(52, &[w.cluster[2]]),
+        feature(53, &[w.cluster[3]]),
+        feature(54, &[cluster_at(-1, 1)]),
+        feature(55, &[cluster_at(1, 1)]),
+        feature(56, &[cluster_at(-1, 2)]),
+        feature(57, &[cluster_at(1, 2)]),
     ]);
     if let Some(right) = right {
         let tag_at = |j: usize| u64::from(right.get(j).copied().unwrap_or(START_CLASS));

@@ -22,11 +22,12 @@ mod train;
 
 pub use train::{train, TrainOptions, TrainSentence, TrainWord};
 
+use crate::clusters::Clusters;
 use crate::model::container::{ByteReader, ByteWriter, Container, ContainerBuilder, ModelError};
 use crate::model::hash::{hash_str, Feature};
 use crate::model::linear::argmax;
 use crate::model::perceptron::KeyMap;
-use features::{extract, word_info, InfoScratch, WordInfo, NO_CLASS, START_CLASS};
+use features::{cluster_views, extract, word_info, InfoScratch, WordInfo, NO_CLASS, START_CLASS};
 use lemma::Lemmatizer;
 use packed::PackedModel;
 
@@ -125,6 +126,8 @@ pub struct Tagger {
     dict: KeyMap<DictEntry>,
     dict_entries: Vec<(String, DictEntry)>,
     lemmatizer: Lemmatizer,
+    /// Word clusters for features (the committed clusters model, not saved in pos.ewm).
+    clusters: Clusters,
 }
 
 impl Tagger {
@@ -156,7 +159,9 @@ impl Tagger {
             .iter()
             .map(|(form, entry)| (hash_str(form), *entry))
             .collect();
+        let clusters = Clusters::embedded()?;
         Ok(Tagger {
+            clusters,
             upos_names,
             xpos_names,
             classes,
@@ -236,6 +241,7 @@ impl Tagger {
             let entry = self.dict.get(&info.form);
             info.dict_class = entry.map_or(NO_CLASS, |e| e.class);
             info.lower_class = self.dict.get(&info.norm).map_or(NO_CLASS, |e| e.class);
+            info.cluster = cluster_views(&self.clusters, word);
             scratch.words.push(info);
             scratch
                 .fixed

@@ -4,10 +4,13 @@
 
 use std::collections::HashMap;
 
-use super::features::{extract, word_info, InfoScratch, WordInfo, NO_CLASS, START_CLASS};
+use super::features::{
+    cluster_views, extract, word_info, InfoScratch, WordInfo, NO_CLASS, START_CLASS,
+};
 use super::lemma::Lemmatizer;
 use super::packed::PackedModel;
 use super::{decode, Buffers, DictEntry, Tagger};
+use crate::clusters::Clusters;
 use crate::model::hash::hash_str;
 use crate::model::perceptron::KeyMap;
 use crate::model::LinearModel;
@@ -112,6 +115,7 @@ pub fn train(sentences: &[TrainSentence], options: &TrainOptions) -> Tagger {
 
     let class_of_hash = |key: u64| dict_by_hash.get(&key).map_or(NO_CLASS, |e| e.class);
     // Hash every training word once.
+    let clusters = Clusters::embedded().expect("the committed clusters model is well formed");
     let mut scratch = InfoScratch::default();
     let infos: Vec<Vec<_>> = sentences
         .iter()
@@ -122,6 +126,7 @@ pub fn train(sentences: &[TrainSentence], options: &TrainOptions) -> Tagger {
                     let mut info = word_info(&w.form, &mut scratch);
                     info.dict_class = class_of_hash(info.form);
                     info.lower_class = class_of_hash(info.norm);
+                    info.cluster = cluster_views(&clusters, &w.form);
                     info
                 })
                 .collect()
