@@ -272,6 +272,11 @@ fn recognize_entities(
             ) else {
                 continue;
             };
+            // A lone personal pronoun ("I" opening a quote) is never a name, whatever the
+            // recogniser's capitalisation features say.
+            if mention.end == mention.start + 1 && first.tag.as_deref() == Some("PRP") {
+                continue;
+            }
             let (start, end) = (first.start, last.end);
             entities.push(Entity {
                 text: text
