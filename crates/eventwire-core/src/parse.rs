@@ -20,6 +20,7 @@
 use crate::model::hash::{hash_str, mix};
 use crate::model::{
     AveragedPerceptron, Container, ContainerBuilder, Feature, LinearModel, ModelError, SplitMix64,
+    StoredRows,
 };
 
 /// One word's attachment: `head` is 0 for the root, else the 1-based index of
@@ -307,7 +308,7 @@ impl RelationTable {
         let mut groups = vec![[0u64; GROUP]; n_groups];
         let mut entries = Vec::with_capacity(rows.weights.len());
         for (r, &key) in rows.keys.iter().enumerate() {
-            let len = (rows.start[r + 1] - rows.start[r]).min(255);
+            let len = (rows.row_start[r + 1] - rows.row_start[r]).min(255) as usize;
             if entries.len() + len >= MAX_ENTRIES {
                 break;
             }
@@ -347,76 +348,12 @@ impl RelationTable {
     }
 }
 
-/// The rows of a [`LinearModel`] read back from its byte form, flat.
-struct SparseRows {
-    scale: f32,
-    keys: Vec<Feature>,
-    /// Row `r` is `classes[start[r]..start[r + 1]]` (and the same for `weights`).
-    start: Vec<usize>,
-    classes: Vec<u16>,
-    weights: Vec<i16>,
-}
-
-impl SparseRows {
-    fn row(&self, r: usize) -> impl Iterator<Item = (u16, i16)> + '_ {
-        let range = self.start[r]..self.start[r + 1];
-        self.classes[range.clone()]
-            .iter()
-            .copied()
-            .zip(self.weights[range].iter().copied())
-    }
-}
-
-fn sparse_rows(bytes: &[u8], n_classes: usize) -> Result<SparseRows, ModelError> {
-    use crate::model::container::ByteReader;
-    let mut r = ByteReader::new(bytes);
-    if r.u32("class count")? as usize != n_classes {
+fn sparse_rows(bytes: &[u8], n_classes: usize) -> Result<StoredRows, ModelError> {
+    let rows = StoredRows::decode(bytes)?;
+    if rows.n_classes != n_classes {
         return Err(ModelError::Invalid("parser model class count".into()));
     }
-    let scale = r.f32("scale")?;
-    let n_rows = r.u32("row count")? as usize;
-    let n_weights = r.u32("weight count")? as usize;
-    if n_rows.saturating_mul(8) > bytes.len() || n_weights.saturating_mul(2) > bytes.len() {
-        return Err(ModelError::Truncated("parser rows"));
-    }
-    let mut keys = Vec::with_capacity(n_rows);
-    for _ in 0..n_rows {
-        keys.push(r.u64("feature keys")?);
-    }
-    let mut start = Vec::with_capacity(n_rows + 1);
-    start.push(0usize);
-    let mut total = 0usize;
-    for _ in 0..n_rows {
-        total += usize::from(r.u16("row lengths")?);
-        start.push(total);
-    }
-    if total != n_weights {
-        return Err(ModelError::Invalid("row lengths do not add up".into()));
-    }
-    let narrow = r.u8("class width")? == 1;
-    let mut classes = Vec::with_capacity(n_weights);
-    for _ in 0..n_weights {
-        let c = if narrow {
-            u16::from(r.u8("classes")?)
-        } else {
-            r.u16("classes")?
-        };
-        if usize::from(c) >= n_classes {
-            return Err(ModelError::Invalid(format!("class {c} out of range")));
-        }
-        classes.push(c);
-    }
-    let mut weights = Vec::with_capacity(n_weights);
-    for _ in 0..n_weights {
-        weights.push(r.i16("weights")?);
-    }
-    Ok(SparseRows {
-        scale,
-        keys,
-        start,
-        classes,
-        weights,
-    })
+    Ok(rows)
 }
 
 /// Make `arcs` a tree with one root whatever it held: used only as a guard.

@@ -177,6 +177,36 @@ impl LinearModel {
     }
 
     pub fn from_bytes(data: &[u8]) -> Result<Self, ModelError> {
+        let rows = StoredRows::decode(data)?;
+        Ok(Self::assemble(
+            rows.n_classes,
+            rows.scale,
+            rows.keys,
+            rows.row_start,
+            rows.classes,
+            rows.weights,
+        ))
+    }
+}
+
+/// The rows of a stored [`LinearModel`], decoded and checked, in file order.
+/// Stages that lay weights out their own way for speed (tagger, parser)
+/// start from this instead of reading the bytes again.
+#[derive(Debug, Clone)]
+pub struct StoredRows {
+    pub n_classes: usize,
+    /// Float value of one integer weight unit.
+    pub scale: f32,
+    pub keys: Vec<Feature>,
+    /// Row `r` is `classes[row_start[r]..row_start[r + 1]]`, and the same for `weights`.
+    pub row_start: Vec<u32>,
+    pub classes: Vec<u16>,
+    pub weights: Vec<i16>,
+}
+
+impl StoredRows {
+    /// Read the bytes of [`LinearModel::to_bytes`].
+    pub fn decode(data: &[u8]) -> Result<Self, ModelError> {
         let mut r = ByteReader::new(data);
         let n_classes = r.u32("class count")? as usize;
         let scale = r.f32("scale")?;
@@ -223,9 +253,23 @@ impl LinearModel {
         if !scale.is_finite() {
             return Err(ModelError::Invalid("scale is not finite".into()));
         }
-        Ok(Self::assemble(
-            n_classes, scale, keys, row_start, classes, weights,
-        ))
+        Ok(StoredRows {
+            n_classes,
+            scale,
+            keys,
+            row_start,
+            classes,
+            weights,
+        })
+    }
+
+    /// (class, weight) pairs of row `r`.
+    pub fn row(&self, r: usize) -> impl Iterator<Item = (u16, i16)> + '_ {
+        let range = self.row_start[r] as usize..self.row_start[r + 1] as usize;
+        self.classes[range.clone()]
+            .iter()
+            .copied()
+            .zip(self.weights[range].iter().copied())
     }
 }
 

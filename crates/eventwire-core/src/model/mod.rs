@@ -14,6 +14,6 @@ pub mod rng;
 
 pub use container::{Container, ContainerBuilder, ModelError};
 pub use hash::{hash_str, mix, Feature};
-pub use linear::LinearModel;
+pub use linear::{LinearModel, StoredRows};
 pub use perceptron::AveragedPerceptron;
 pub use rng::SplitMix64;

@@ -7,8 +7,9 @@
 //! (the file format stays the shared one; loading skips building the shared
 //! model's own table, which halves the load time).
 
-use crate::model::container::{ByteReader, ModelError};
+use crate::model::container::ModelError;
 use crate::model::hash::Feature;
+use crate::model::linear::StoredRows;
 use crate::model::LinearModel;
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -41,44 +42,16 @@ impl PackedModel {
 
     /// Read the bytes of [`LinearModel::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<PackedModel, ModelError> {
-        let mut r = ByteReader::new(bytes);
-        let n_classes = r.u32("class count")? as usize;
-        let _scale = r.f32("scale")?;
-        let n_rows = r.u32("row count")? as usize;
-        let n_weights = r.u32("weight count")? as usize;
-        let mut keys = Vec::with_capacity(n_rows.min(bytes.len()));
-        for _ in 0..n_rows {
-            let key = r.u64("feature keys")?;
-            if key == 0 {
-                return Err(ModelError::Invalid("feature key 0".into()));
-            }
-            keys.push(key);
-        }
-        let mut lens = Vec::with_capacity(n_rows.min(bytes.len()));
-        for _ in 0..n_rows {
-            lens.push(u32::from(r.u16("row lengths")?));
-        }
-        let narrow = r.u8("class width")? == 1;
-        let mut classes = Vec::with_capacity(n_weights.min(bytes.len()));
-        for _ in 0..n_weights {
-            classes.push(if narrow {
-                u16::from(r.u8("classes")?)
-            } else {
-                r.u16("classes")?
-            });
-        }
-        let mut entries = Vec::with_capacity(n_weights.min(bytes.len()));
-        for &class in &classes {
-            entries.push(Entry {
-                class,
-                weight: r.i16("weights")?,
-            });
-        }
-        if lens.iter().map(|&l| l as usize).sum::<usize>() != entries.len()
-            || classes.iter().any(|&c| usize::from(c) >= n_classes)
-        {
-            return Err(ModelError::Invalid("weight rows do not add up".into()));
-        }
+        let rows = StoredRows::decode(bytes)?;
+        let (n_classes, n_rows) = (rows.n_classes, rows.keys.len());
+        let entries: Vec<Entry> = rows
+            .classes
+            .iter()
+            .zip(&rows.weights)
+            .map(|(&class, &weight)| Entry { class, weight })
+            .collect();
+        let keys = &rows.keys;
+        let lens: Vec<u32> = rows.row_start.windows(2).map(|w| w[1] - w[0]).collect();
         let capacity = (n_rows * 2).next_power_of_two().max(16);
         let mask = capacity - 1;
         let mut slots = vec![Slot::default(); capacity];
