@@ -13,14 +13,7 @@ fn main() -> anyhow::Result<()> {
         .ok_or_else(|| anyhow::anyhow!("usage: ner_dump CONLL_FILE"))?;
     let recognizer = Recognizer::embedded()?;
     let docs = eventwire_eval::ner::read_conll2003(std::path::Path::new(&path))?;
-    let words: Vec<Vec<Vec<&str>>> = docs
-        .iter()
-        .map(|d| {
-            d.iter()
-                .map(|s| s.words.iter().map(String::as_str).collect())
-                .collect()
-        })
-        .collect();
+    let words = eventwire_eval::ner::word_views(&docs);
     let tokens: usize = words.iter().flatten().map(Vec::len).sum();
     let start = std::time::Instant::now();
     let found: Vec<_> = words

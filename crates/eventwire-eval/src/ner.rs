@@ -63,6 +63,17 @@ pub fn spans_from_bio(tags: &[&str]) -> Vec<(usize, usize, usize)> {
     spans
 }
 
+/// The words of each sentence of each document, as the recogniser takes them.
+pub fn word_views(docs: &[GoldDocument]) -> Vec<Vec<Vec<&str>>> {
+    docs.iter()
+        .map(|d| {
+            d.iter()
+                .map(|s| s.words.iter().map(String::as_str).collect())
+                .collect()
+        })
+        .collect()
+}
+
 /// Read a CoNLL-2003 file (`word POS chunk NER`, IOB1, `-DOCSTART-` lines).
 pub fn read_conll2003(path: &Path) -> anyhow::Result<Vec<GoldDocument>> {
     let text =
@@ -425,14 +436,7 @@ pub fn report(recognizer: &Recognizer, data: &Path) -> anyhow::Result<()> {
     }
     // Speed: one thread, whole documents, after a warm-up pass.
     let docs = read_conll2003(&conll.join("eng.testb"))?;
-    let words: Vec<Vec<Vec<&str>>> = docs
-        .iter()
-        .map(|d| {
-            d.iter()
-                .map(|s| s.words.iter().map(String::as_str).collect())
-                .collect()
-        })
-        .collect();
+    let words = word_views(&docs);
     let tokens: usize = words.iter().flatten().map(Vec::len).sum();
     let mut found = 0usize;
     for d in &words {
