@@ -169,6 +169,21 @@ pub struct Token {
     pub dep: Option<String>,
 }
 
+impl Token {
+    /// A token over `span` with no annotation yet (the segmenter's output).
+    pub fn bare(span: Span) -> Token {
+        Token {
+            start: span.start,
+            end: span.end,
+            pos: None,
+            tag: None,
+            lemma: None,
+            head: None,
+            dep: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     pub text: String,

@@ -139,15 +139,7 @@ pub fn analyze(
     };
     let mut tokens: Vec<Token> = token_spans[..kept]
         .iter()
-        .map(|span| Token {
-            start: span.start,
-            end: span.end,
-            pos: None,
-            tag: None,
-            lemma: None,
-            head: None,
-            dep: None,
-        })
+        .map(|span| Token::bare(*span))
         .collect();
     if !models.is_empty() && covered < token_spans.len() {
         doc.warnings.push(format!(

@@ -11,18 +11,7 @@ use eventwire_core::segment::segment;
 /// first so "John Kirby" is not also found as "Kirby".
 fn run(text: &str, names: &[(&str, &str)]) -> Vec<Entity> {
     let (sentences, spans) = segment(text);
-    let tokens: Vec<Token> = spans
-        .iter()
-        .map(|s| Token {
-            start: s.start,
-            end: s.end,
-            pos: None,
-            tag: None,
-            lemma: None,
-            head: None,
-            dep: None,
-        })
-        .collect();
+    let tokens: Vec<Token> = spans.iter().map(|s| Token::bare(*s)).collect();
     let mut names: Vec<(&str, &str)> = names.to_vec();
     names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
     let mut taken = vec![false; text.len()];
@@ -384,18 +373,7 @@ fn pronouns_outside_speech_are_left_alone() {
 fn running_twice_adds_nothing() {
     let mut once = run(MINA, MINA_NAMES);
     let (sentences, spans) = segment(MINA);
-    let tokens: Vec<Token> = spans
-        .iter()
-        .map(|s| Token {
-            start: s.start,
-            end: s.end,
-            pos: None,
-            tag: None,
-            lemma: None,
-            head: None,
-            dep: None,
-        })
-        .collect();
+    let tokens: Vec<Token> = spans.iter().map(|s| Token::bare(*s)).collect();
     let count = once.len();
     resolve(MINA, &tokens, &sentences, &mut once);
     assert_eq!(once.len(), count);
@@ -493,18 +471,7 @@ fn five_thousand_mentions_resolve_quickly() {
         }
     }
     let (sentences, spans) = segment(&text);
-    let tokens: Vec<Token> = spans
-        .iter()
-        .map(|s| Token {
-            start: s.start,
-            end: s.end,
-            pos: None,
-            tag: None,
-            lemma: None,
-            head: None,
-            dep: None,
-        })
-        .collect();
+    let tokens: Vec<Token> = spans.iter().map(|s| Token::bare(*s)).collect();
     let started = Instant::now();
     resolve(&text, &tokens, &sentences, &mut entities);
     let elapsed = started.elapsed();
@@ -563,7 +530,7 @@ mod arbitrary_input {
             let tokens: Vec<Token> = if with_tokens {
                 token_spans
                     .iter()
-                    .map(|s| Token { start: s.start, end: s.end, pos: None, tag: None, lemma: None, head: None, dep: None })
+                    .map(|s| Token::bare(*s))
                     .collect()
             } else {
                 Vec::new()

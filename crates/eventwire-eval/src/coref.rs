@@ -160,15 +160,7 @@ pub fn parse_document(xml: &str, name: &str, topic: &str) -> anyhow::Result<Gold
                 let start = text.len();
                 text.push_str(if word.is_empty() { "_" } else { &word });
                 token_index.insert(id, tokens.len());
-                tokens.push(Token {
-                    start: start as u32,
-                    end: text.len() as u32,
-                    pos: None,
-                    tag: None,
-                    lemma: None,
-                    head: None,
-                    dep: None,
-                });
+                tokens.push(Token::bare(Span::new(start, text.len())));
             }
             ("ENTITY_MENTION", false) => {
                 let id: u64 = attr(tag.attrs, "m_id")
