@@ -116,6 +116,15 @@ pub fn analyze(
     });
     doc.sources = find_sources(&doc.text, doc.dateline.as_ref(), site_name.as_deref());
 
+    annotate(&mut doc, options, models);
+    Ok(doc)
+}
+
+/// The stages that work on the cleaned text: sentences and tokens, then, with
+/// the models given, part of speech, syntax, entities and coreference. The
+/// evaluations call this on gold texts, which must keep their offsets (no
+/// cleaning); `analyze` calls it after cleaning, dateline and sources.
+pub fn annotate(doc: &mut Document, options: Options, models: &Models) {
     let token_spans = tokenize(&doc.text);
     doc.sentences = split_sentences(&doc.text, &token_spans);
     // The statistical stages keep per-token strings; on a freak input (hundreds of
@@ -165,7 +174,6 @@ pub fn analyze(
     if options.tokens {
         doc.tokens = Some(tokens);
     }
-    Ok(doc)
 }
 
 /// For each sentence, the range of token indices inside it.
