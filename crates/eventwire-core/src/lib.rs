@@ -15,10 +15,12 @@ pub mod model;
 pub mod models;
 pub mod parse;
 pub mod pipeline;
+pub mod places;
 pub mod provenance;
 pub mod read;
 pub mod segment;
 pub mod tag;
+pub mod time;
 
 pub use document::{Document, Span};
 pub use models::Models;
