@@ -18,6 +18,7 @@ use crate::provenance::find_sources;
 use crate::read::{Body, RawArticle};
 use crate::segment::{split_sentences, tokenize};
 use crate::tag::Scratch as TagScratch;
+use crate::time::{find_times, Anchor};
 use std::fmt;
 use std::ops::Range;
 
@@ -171,8 +172,38 @@ pub fn annotate(doc: &mut Document, options: Options, models: &Models) {
             );
         }
     }
+    // Later stages read tags and trees only when they cover the whole text.
+    let tagged: &[Token] = if covered == token_spans.len() {
+        &tokens[..covered]
+    } else {
+        &[]
+    };
+    let (anchor_date, anchor_source) = article_clock(doc);
+    let anchor = Anchor {
+        date: anchor_date.as_deref(),
+        source: anchor_source,
+    };
+    doc.times = find_times(&doc.text, &doc.sentences, tagged, &anchor);
     if options.tokens {
         doc.tokens = Some(tokens);
+    }
+}
+
+/// The date relative time expressions are resolved against: the dateline's
+/// full date, else the publication date, else none.
+fn article_clock(doc: &Document) -> (Option<String>, &'static str) {
+    let full_date = |d: &&String| d.len() >= 10 && !d.starts_with('-');
+    if let Some(date) = doc
+        .dateline
+        .as_ref()
+        .and_then(|d| d.date.as_ref())
+        .filter(full_date)
+    {
+        return (Some(date.clone()), "dateline");
+    }
+    match doc.published.as_ref().filter(full_date) {
+        Some(date) => (Some(date.clone()), "published"),
+        None => (None, "none"),
     }
 }
 

@@ -17,7 +17,9 @@ impl Gazetteer {
     /// A gazetteer from the bytes `eventwire train gazetteer` wrote.
     pub fn from_bytes(bytes: &[u8]) -> Result<Gazetteer, ModelError> {
         let _ = bytes;
-        Err(ModelError::Invalid("the gazetteer format is not built yet".into()))
+        Err(ModelError::Invalid(
+            "the gazetteer format is not built yet".into(),
+        ))
     }
 }
 
