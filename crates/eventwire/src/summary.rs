@@ -76,6 +76,8 @@ pub fn write_summary(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         writeln!(out, "  removed    {}", kinds.join(", "))?;
     }
     write_entities(out, doc)?;
+    write_times(out, doc)?;
+    write_places(out, doc)?;
     for warning in &doc.warnings {
         writeln!(out, "  warning    {warning}")?;
     }
@@ -155,4 +157,53 @@ fn write_entities(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Longest list of time expressions or places shown.
+const LAYER_SHOWN: usize = 10;
+
+/// Writes `label` and the items, each once in order of first mention, with a
+/// count of the rest past [`LAYER_SHOWN`].
+fn write_list(out: &mut impl Write, label: &str, items: Vec<String>) -> io::Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    let unique: Vec<String> = items
+        .into_iter()
+        .filter(|i| seen.insert(i.clone()))
+        .collect();
+    if unique.is_empty() {
+        return Ok(());
+    }
+    let more = unique.len().saturating_sub(LAYER_SHOWN);
+    let shown = unique[..unique.len().min(LAYER_SHOWN)].join(", ");
+    if more > 0 {
+        writeln!(out, "  {label:<10} {shown}, … {more} more")
+    } else {
+        writeln!(out, "  {label:<10} {shown}")
+    }
+}
+
+/// Time expressions with the calendar value each resolved to.
+fn write_times(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+    let items = doc
+        .times
+        .iter()
+        .map(|t| match &t.value {
+            Some(value) => format!("{} = {value}", t.text),
+            None => t.text.clone(),
+        })
+        .collect();
+    write_list(out, "times", items)
+}
+
+/// Places with country and coordinates.
+fn write_places(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+    let items = doc
+        .places
+        .iter()
+        .map(|p| {
+            let country = p.country.as_deref().unwrap_or("?");
+            format!("{} ({country} {:.2},{:.2})", p.name, p.lat, p.lon)
+        })
+        .collect();
+    write_list(out, "places", items)
 }
