@@ -8,6 +8,6 @@ pub fn run(_data: &Path) -> anyhow::Result<()> {
 }
 
 /// Build the compact gazetteer from the GeoNames files.
-pub fn train(_data: &Path, _out: &Path) -> anyhow::Result<()> {
-    anyhow::bail!("the gazetteer builder is not built yet")
+pub fn train(data: &Path, out: &Path) -> anyhow::Result<()> {
+    crate::gazetteer::build(data, out)
 }
