@@ -14,6 +14,7 @@ use eventwire_core::document::{Document, Format, Input, Place, Span};
 use eventwire_core::models::Models;
 use eventwire_core::pipeline::{annotate, Options};
 use eventwire_core::places::{find_places, resolve_spans, Gazetteer, PlaceContext};
+use std::collections::HashSet;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -26,6 +27,8 @@ const EARTH_RADIUS_KM: f64 = 6_371.0;
 /// How far (in characters) a stated offset may be from the phrase it names
 /// before the toponym is dropped as unalignable.
 const REPAIR_WINDOW_CHARS: usize = 64;
+/// Entity types taken as toponyms by the recognition baseline.
+const ENTITY_BASELINE_TYPES: [&str; 2] = ["GPE", "LOC"];
 
 /// GeoWebNews types that count as toponyms: the literal ones and the
 /// associative ones that the corpus geolocates (Gritta et al., "A Pragmatic
@@ -643,12 +646,25 @@ impl EndToEnd {
     }
 }
 
-/// Match predicted places to gold toponyms one-to-one on overlap (the
-/// largest overlaps first) and score recognition and resolution.
-pub fn score_end_to_end(gold: &[GoldToponym], predicted: &[Place]) -> EndToEnd {
+/// Recognition of one article: predicted spans matched to gold toponyms.
+#[derive(Debug, Clone, Default)]
+pub struct Recognition {
+    /// Any overlap counting, one-to-one.
+    pub overlap: Prf,
+    /// The span exactly right.
+    pub exact: Prf,
+    /// For each gold toponym, the index of its matched prediction.
+    pub gold_match: Vec<Option<usize>>,
+    /// For each prediction, the index of its matched gold toponym.
+    pub predicted_match: Vec<Option<usize>>,
+}
+
+/// Match predicted byte spans to gold toponyms one-to-one on overlap (the
+/// largest overlaps first).
+pub fn recognise(gold: &[GoldToponym], predicted: &[(usize, usize)]) -> Recognition {
     let mut pairs = Vec::new();
-    // Both lists are short per article, but keep this linear in the number of
-    // overlapping pairs: walk the gold sorted by start.
+    // Only the gold toponyms near a prediction are compared with it, so this
+    // stays linear in the number of overlapping pairs.
     let mut gold_order: Vec<usize> = (0..gold.len()).collect();
     gold_order.sort_by_key(|&g| gold[g].start);
     let longest = gold
@@ -656,8 +672,7 @@ pub fn score_end_to_end(gold: &[GoldToponym], predicted: &[Place]) -> EndToEnd {
         .map(|g| g.end.saturating_sub(g.start))
         .max()
         .unwrap_or(0);
-    for (p, place) in predicted.iter().enumerate() {
-        let (ps, pe) = (place.start as usize, place.end as usize);
+    for (p, &(ps, pe)) in predicted.iter().enumerate() {
         // No gold toponym starting this far before the prediction reaches it.
         let first = gold_order.partition_point(|&g| gold[g].start + longest <= ps);
         for &g in &gold_order[first..] {
@@ -685,18 +700,34 @@ pub fn score_end_to_end(gold: &[GoldToponym], predicted: &[Place]) -> EndToEnd {
         fp: predicted.len() as u64 - tp,
         fn_: gold.len() as u64 - tp,
     };
-    let gold_spans: std::collections::HashSet<(usize, usize)> =
-        gold.iter().map(|g| (g.start, g.end)).collect();
-    let predicted_spans: std::collections::HashSet<(usize, usize)> = predicted
-        .iter()
-        .map(|p| (p.start as usize, p.end as usize))
-        .collect();
+    let gold_spans: HashSet<(usize, usize)> = gold.iter().map(|g| (g.start, g.end)).collect();
+    let predicted_spans: HashSet<(usize, usize)> = predicted.iter().copied().collect();
     let exact_tp = predicted_spans.intersection(&gold_spans).count() as u64;
     let exact = Prf {
         tp: exact_tp,
         fp: predicted_spans.len() as u64 - exact_tp,
         fn_: gold_spans.len() as u64 - exact_tp,
     };
+    Recognition {
+        overlap,
+        exact,
+        gold_match,
+        predicted_match,
+    }
+}
+
+/// Recognition and resolution of the places the stage found in one article.
+pub fn score_end_to_end(gold: &[GoldToponym], predicted: &[Place]) -> EndToEnd {
+    let spans: Vec<(usize, usize)> = predicted
+        .iter()
+        .map(|p| (p.start as usize, p.end as usize))
+        .collect();
+    let Recognition {
+        overlap,
+        exact,
+        gold_match,
+        predicted_match,
+    } = recognise(gold, &spans);
     let errors_km = gold
         .iter()
         .zip(&gold_match)
@@ -719,6 +750,8 @@ pub fn score_end_to_end(gold: &[GoldToponym], predicted: &[Place]) -> EndToEnd {
 struct CorpusScore {
     given: Resolution,
     end_to_end: EndToEnd,
+    /// Recognition by the named-entity stage alone (GPE and LOC entities).
+    entity_baseline: Prf,
     gold_toponyms: usize,
     predicted: usize,
     text_bytes: usize,
@@ -775,6 +808,15 @@ fn score_corpus(
         let places = find_places(&context, gazetteer);
         score.find_time += started.elapsed();
         let end_to_end = score_end_to_end(&article.toponyms, &places);
+        let entity_spans: Vec<(usize, usize)> = doc
+            .entities
+            .iter()
+            .filter(|e| ENTITY_BASELINE_TYPES.contains(&e.kind.as_str()))
+            .map(|e| (e.start as usize, e.end as usize))
+            .collect();
+        score
+            .entity_baseline
+            .add(recognise(&article.toponyms, &entity_spans).overlap);
         if print_errors {
             print_article_errors(article, &resolved, &places, &end_to_end);
         }
@@ -934,6 +976,7 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
         if corpus.role == Role::Test {
             test.given.extend(&score.given);
             test.end_to_end.add(&score.end_to_end);
+            test.entity_baseline.add(score.entity_baseline);
         }
     }
     let rows: Vec<(&str, &str, &CorpusScore)> = corpora
@@ -989,6 +1032,22 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
             100.0 * e.matched.accuracy()
         );
     }
+    println!(
+        "baseline recognition, NER {} entities as toponyms (overlap P/R/F1): {}",
+        ENTITY_BASELINE_TYPES.join("+"),
+        rows.iter()
+            .map(|(name, _, score)| {
+                let b = &score.entity_baseline;
+                format!(
+                    "{name} {:.1}/{:.1}/{:.1}",
+                    100.0 * b.precision(),
+                    100.0 * b.recall(),
+                    100.0 * b.f1()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
     println!("(LGL annotates mainly local places and GeoVirus only some mentions, so precision there is a lower bound)");
 
     let articles: usize = corpora.iter().map(|c| c.articles.len()).sum();
