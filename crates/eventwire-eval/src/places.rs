@@ -36,15 +36,25 @@ const ENTITY_BASELINE_TYPES: [&str; 2] = ["GPE", "LOC"];
 /// associative but carry no coordinates and name no place; expressions and
 /// non-toponyms are not toponyms.
 pub const GWN_TOPONYM_TYPES: [&str; 8] = [
+    // Literal: the place itself.
     "Literal",
     "Mixed",
     "Coercion",
     "Embedded_Literal",
     "Literal_Modifier",
+    // Associative: something linked to the place (its government, team...).
     "Metonymic",
     "Non_Literal_Modifier",
     "Embedded_Non_Lit",
 ];
+
+/// How many of [`GWN_TOPONYM_TYPES`] are literal (the rest are associative).
+const GWN_LITERAL_TYPES: usize = 5;
+
+/// Whether a GeoWebNews type is literal (else associative).
+pub fn is_literal_type(kind: &str) -> bool {
+    GWN_TOPONYM_TYPES[..GWN_LITERAL_TYPES].contains(&kind)
+}
 
 /// One gold toponym, with byte offsets into its article's text.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,6 +64,8 @@ pub struct GoldToponym {
     pub phrase: String,
     /// Latitude and longitude, where the corpus resolves the toponym.
     pub coords: Option<(f64, f64)>,
+    /// The corpus's type of the toponym, where it has types (GeoWebNews).
+    pub kind: Option<String>,
 }
 
 /// One article of a corpus.
@@ -283,6 +295,7 @@ struct StatedToponym {
     end_char: usize,
     phrase: String,
     coords: Option<(f64, f64)>,
+    kind: Option<String>,
 }
 
 fn number<T: std::str::FromStr>(xml: &str, name: &str) -> Option<T> {
@@ -337,6 +350,7 @@ fn align(text: &str, stated: Vec<StatedToponym>) -> (Vec<GoldToponym>, OffsetChe
                 end,
                 phrase: toponym.phrase,
                 coords: toponym.coords,
+                kind: toponym.kind,
             });
         }
     }
@@ -402,13 +416,8 @@ pub fn parse_geowebnews(xml: &str) -> Corpus {
                 corpus.excluded += 1;
                 continue;
             }
-            push_stated(
-                &mut stated,
-                toponym,
-                "extractedName",
-                "latitude",
-                "longitude",
-            );
+            let names = ["extractedName", "latitude", "longitude"];
+            push_stated(&mut stated, toponym, names, Some(kind.trim().to_string()));
         }
         let id = format!("GeoWebNews#{index}");
         add_article(&mut corpus, id, text, None, stated);
@@ -427,7 +436,7 @@ pub fn parse_lgl_format(xml: &str, name: &'static str) -> Corpus {
         let year = year_of(child_text(article, "dltime"));
         let mut stated = Vec::new();
         for toponym in elements(article, "toponym") {
-            push_stated(&mut stated, toponym, "phrase", "lat", "lon");
+            push_stated(&mut stated, toponym, ["phrase", "lat", "lon"], None);
         }
         let id = format!("{name}#{index}");
         add_article(&mut corpus, id, text, year, stated);
@@ -444,7 +453,7 @@ pub fn parse_geovirus(xml: &str) -> Corpus {
         let text = child_text(article, "text").unwrap_or_default();
         let mut stated = Vec::new();
         for location in elements(article, "location") {
-            push_stated(&mut stated, location, "name", "lat", "lon");
+            push_stated(&mut stated, location, ["name", "lat", "lon"], None);
         }
         let id = format!("GeoVirus#{index}");
         add_article(&mut corpus, id, text, None, stated);
@@ -462,7 +471,14 @@ fn new_corpus(name: &'static str, role: Role) -> Corpus {
     }
 }
 
-fn push_stated(stated: &mut Vec<StatedToponym>, record: &str, phrase: &str, lat: &str, lon: &str) {
+/// Add the record's toponym; `names` are its phrase, latitude and longitude
+/// elements.
+fn push_stated(
+    stated: &mut Vec<StatedToponym>,
+    record: &str,
+    [phrase, lat, lon]: [&str; 3],
+    kind: Option<String>,
+) {
     let (Some(start_char), Some(end_char)) = (number(record, "start"), number(record, "end"))
     else {
         // Counted as dropped by `align` through an empty phrase.
@@ -471,6 +487,7 @@ fn push_stated(stated: &mut Vec<StatedToponym>, record: &str, phrase: &str, lat:
             end_char: 0,
             phrase: String::new(),
             coords: None,
+            kind: None,
         });
         return;
     };
@@ -479,6 +496,7 @@ fn push_stated(stated: &mut Vec<StatedToponym>, record: &str, phrase: &str, lat:
         end_char,
         phrase: child_text(record, phrase).unwrap_or_default(),
         coords: coords(record, lat, lon),
+        kind,
     });
 }
 
@@ -752,10 +770,20 @@ struct CorpusScore {
     end_to_end: EndToEnd,
     /// Recognition by the named-entity stage alone (GPE and LOC entities).
     entity_baseline: Prf,
+    /// Literal and associative toponyms, where the corpus has types.
+    by_class: [ClassScore; 2],
     gold_toponyms: usize,
     predicted: usize,
     text_bytes: usize,
     find_time: Duration,
+}
+
+/// Scores of one class of typed toponyms.
+#[derive(Debug, Clone, Default)]
+struct ClassScore {
+    toponyms: usize,
+    recognised: usize,
+    given: Resolution,
 }
 
 /// The article as the stage sees it in the pipeline: sentences, tagged
@@ -817,6 +845,19 @@ fn score_corpus(
         score
             .entity_baseline
             .add(recognise(&article.toponyms, &entity_spans).overlap);
+        for (index, gold) in article.toponyms.iter().enumerate() {
+            let Some(kind) = &gold.kind else { continue };
+            let class = &mut score.by_class[usize::from(!is_literal_type(kind))];
+            class.toponyms += 1;
+            class.recognised += usize::from(end_to_end.gold_match[index].is_some());
+            if let Some(coords) = gold.coords {
+                let answer = resolved.get(index).and_then(Option::as_ref);
+                class
+                    .given
+                    .errors_km
+                    .push(answer.map(|place| error_km(place, coords)));
+            }
+        }
         if print_errors {
             print_article_errors(article, &resolved, &places, &end_to_end);
         }
@@ -1048,6 +1089,25 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
             .collect::<Vec<_>>()
             .join("; ")
     );
+    for (corpus, score) in corpora.iter().zip(&scores) {
+        if score.by_class.iter().all(|c| c.toponyms == 0) {
+            continue;
+        }
+        let classes: Vec<String> = ["literal", "associative"]
+            .iter()
+            .zip(&score.by_class)
+            .map(|(name, c)| {
+                format!(
+                    "{name} {} toponyms, recall {:.1}%, given-span acc@161 {:.1}% of {}",
+                    c.toponyms,
+                    100.0 * fraction(c.recognised, c.toponyms),
+                    100.0 * c.given.accuracy(),
+                    c.given.total()
+                )
+            })
+            .collect();
+        println!("{} by type: {}", corpus.name, classes.join("; "));
+    }
     println!("(LGL annotates mainly local places and GeoVirus only some mentions, so precision there is a lower bound)");
 
     let articles: usize = corpora.iter().map(|c| c.articles.len()).sum();
@@ -1097,6 +1157,7 @@ mod tests {
             end,
             phrase: String::new(),
             coords,
+            kind: None,
         }
     }
 
@@ -1139,7 +1200,10 @@ mod tests {
         assert_eq!(article.toponyms.len(), 1);
         let t = &article.toponyms[0];
         assert_eq!(&article.text[t.start..t.end], "Paris");
+        assert_eq!(t.kind.as_deref(), Some("Literal"));
         assert_eq!(corpus.excluded, 1);
+        assert!(is_literal_type("Literal_Modifier"));
+        assert!(!is_literal_type("Metonymic"));
     }
 
     #[test]
