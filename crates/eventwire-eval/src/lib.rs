@@ -8,6 +8,7 @@ pub mod coref;
 pub mod counts;
 pub mod dateline;
 pub mod extract;
+pub mod gazetteer;
 pub mod metrics;
 pub mod ner;
 pub mod parser;

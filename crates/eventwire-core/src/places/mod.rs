@@ -1,27 +1,25 @@
 //! Places: toponym recognition and offline geolocation against the embedded
-//! gazetteer. (Being built: the signatures are fixed, the bodies are not.)
+//! gazetteer (GeoNames data, CC BY 4.0).
+//!
+//! Recognition takes the recogniser's GPE, LOC and FAC mentions and adds the
+//! capitalised word sequences that name a gazetteer place, with context rules
+//! that keep common words ("a Nice day", "Reading the report"), person names
+//! ("Chad Johnson") and parts of longer names out. Each mention is then
+//! resolved to one place: a prior from population and kind of place, plus the
+//! article's dateline place, the countries and regions it names, and
+//! "City, Country" pairs. See `docs/places.md`.
+
+pub mod gazetteer;
+pub mod names;
+mod resolve;
+
+pub use gazetteer::{Feature, Gazetteer, GazetteerSource, Record, SourcePlace};
+pub use resolve::distance_km;
 
 use crate::document::{Dateline, Entity, Place, Span, Token};
-use crate::model::ModelError;
-
-/// The gazetteer: places, their names, coordinates and containment.
-#[derive(Debug, Default)]
-pub struct Gazetteer {}
-
-impl Gazetteer {
-    /// The gazetteer built into the binary.
-    pub fn embedded() -> Result<Gazetteer, ModelError> {
-        Err(ModelError::Invalid("no gazetteer is built in yet".into()))
-    }
-
-    /// A gazetteer from the bytes `eventwire train gazetteer` wrote.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Gazetteer, ModelError> {
-        let _ = bytes;
-        Err(ModelError::Invalid(
-            "the gazetteer format is not built yet".into(),
-        ))
-    }
-}
+use gazetteer::flag;
+use names::{extend_key, scan_words, Word, EMPTY_KEY, MAX_NAME_WORDS};
+use resolve::Mention;
 
 /// What the stage reads of the analysed article.
 #[derive(Debug, Clone, Copy)]
@@ -36,8 +34,59 @@ pub struct PlaceContext<'a> {
 
 /// Every place named in the article, recognised and geolocated.
 pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> {
-    let _ = (context, gazetteer);
-    Vec::new()
+    let text = context.text;
+    let mut words = Vec::new();
+    scan_words(text, &mut words);
+    let mut mentions: Vec<Mention> = Vec::new();
+    // Byte ranges the recogniser gave to a name that is not a place, and
+    // location mentions that no gazetteer name covers whole.
+    let mut blocked: Vec<(usize, usize)> = Vec::new();
+    let mut located: Vec<(usize, usize)> = Vec::new();
+    for entity in context.entities {
+        let (start, end) = (entity.start as usize, entity.end as usize);
+        if start >= end || end > text.len() || !text.is_char_boundary(start) {
+            continue;
+        }
+        let Some(span_text) = text.get(start..end) else {
+            continue;
+        };
+        let is_location = matches!(entity.kind.as_str(), "GPE" | "LOC" | "FAC");
+        let rows = resolve::rows_for_span(gazetteer, span_text);
+        let whole_name = !rows.is_empty()
+            && (is_location
+                // "Russia said": an organisation mention that is a country.
+                || entity.kind == "ORG"
+                    && rows.iter().any(|&(p, f)| {
+                        f & flag::PRIMARY != 0
+                            && gazetteer
+                                .record(p)
+                                .is_some_and(|r| matches!(r.feature, Feature::Country))
+                    }));
+        if whole_name {
+            let (start, end) = trim_span(text, start, end);
+            mentions.push(Mention {
+                span: Span::new(start, end),
+                rows: rows.to_vec(),
+            });
+            blocked.push((start, end));
+        } else if is_location {
+            located.push((start, end));
+        } else {
+            blocked.push((start, end));
+        }
+    }
+    blocked.sort_unstable();
+    located.sort_unstable();
+    scan_names(gazetteer, text, &words, &blocked, &located, &mut mentions);
+    mentions.sort_by_key(|m| m.span);
+    let chosen = resolve::resolve(gazetteer, text, &mentions, context.dateline);
+    mentions
+        .iter()
+        .zip(chosen)
+        .filter_map(|(mention, place)| {
+            place.map(|p| resolve::to_place(gazetteer, text, mention.span, p))
+        })
+        .collect()
 }
 
 /// Geolocate given toponym spans (gold spans in the evaluation) in the
@@ -47,6 +96,323 @@ pub fn resolve_spans(
     spans: &[Span],
     gazetteer: &Gazetteer,
 ) -> Vec<Option<Place>> {
-    let _ = (context, gazetteer);
-    vec![None; spans.len()]
+    let text = context.text;
+    let mentions: Vec<Mention> = spans
+        .iter()
+        .map(|&span| {
+            let rows = text
+                .get(span.range())
+                .map(|t| resolve::rows_for_span_or_demonym(gazetteer, t))
+                .unwrap_or_default();
+            Mention { span, rows }
+        })
+        .collect();
+    let chosen = resolve::resolve(gazetteer, text, &mentions, context.dateline);
+    mentions
+        .iter()
+        .zip(chosen)
+        .map(|(mention, place)| place.map(|p| resolve::to_place(gazetteer, text, mention.span, p)))
+        .collect()
 }
+
+/// The span without a leading "the " and surrounding spaces.
+fn trim_span(text: &str, mut start: usize, end: usize) -> (usize, usize) {
+    let inner = &text[start..end];
+    for article in ["the ", "The ", "THE "] {
+        if inner.starts_with(article) && inner.len() > article.len() {
+            start += article.len();
+            break;
+        }
+    }
+    (start, end)
+}
+
+fn overlaps(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
+    // Ranges are sorted by start; any that starts before `end` may overlap.
+    let upto = ranges.partition_point(|r| r.0 < end);
+    ranges[..upto].iter().rev().take(8).any(|r| r.1 > start)
+}
+
+/// Lower-case words that may stand inside a place name.
+fn is_connector(text: &str) -> bool {
+    matches!(
+        text,
+        "of" | "de"
+            | "del"
+            | "la"
+            | "le"
+            | "el"
+            | "al"
+            | "upon"
+            | "on"
+            | "the"
+            | "da"
+            | "do"
+            | "di"
+            | "du"
+            | "des"
+            | "sur"
+            | "am"
+            | "an"
+            | "im"
+            | "y"
+            | "en"
+            | "and"
+            | "les"
+            | "los"
+            | "las"
+    )
+}
+
+/// Words before a place that make a mention a place ("in Nice", "to Reading").
+fn is_locative(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "in" | "at"
+            | "from"
+            | "near"
+            | "outside"
+            | "across"
+            | "into"
+            | "to"
+            | "toward"
+            | "towards"
+            | "throughout"
+            | "within"
+            | "via"
+            | "around"
+            | "through"
+            | "inside"
+            | "between"
+            | "visit"
+            | "visited"
+            | "visiting"
+    )
+}
+
+/// Words before a name that make it a person's ("Mr Chad").
+fn is_title(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Miss"
+            | "Dr"
+            | "Sir"
+            | "Lady"
+            | "Lord"
+            | "President"
+            | "Gen"
+            | "General"
+            | "Prof"
+            | "Professor"
+            | "Rev"
+            | "Father"
+            | "Saint"
+            | "St"
+            | "Coach"
+            | "Judge"
+            | "Senator"
+            | "Sen"
+            | "Rep"
+            | "Governor"
+            | "Gov"
+            | "Minister"
+            | "Prince"
+            | "Princess"
+            | "King"
+            | "Queen"
+    )
+}
+
+/// Place names the recogniser did not give: the longest capitalised word
+/// sequence at each position that is a gazetteer name and passes the
+/// context rules.
+fn scan_names(
+    gazetteer: &Gazetteer,
+    text: &str,
+    words: &[Word],
+    blocked: &[(usize, usize)],
+    located: &[(usize, usize)],
+    mentions: &mut Vec<Mention>,
+) {
+    let mut i = 0;
+    while i < words.len() {
+        let first = words[i];
+        if !first.capital || overlaps(blocked, first.start, first.end) {
+            i += 1;
+            continue;
+        }
+        let mut key = EMPTY_KEY;
+        let mut best: Option<(usize, Vec<(u32, u8)>)> = None;
+        for len in 1..=MAX_NAME_WORDS.min(words.len() - i) {
+            let word = words[i + len - 1];
+            if len > 1 && !word.joined {
+                break;
+            }
+            key = extend_key(key, word.hash);
+            let word_text = &text[word.start..word.end];
+            let ends_well = word.capital;
+            if len > 1 && !word.capital && !is_connector(word_text) {
+                break;
+            }
+            if ends_well && !overlaps(blocked, word.start, word.end) {
+                let span = (first.start, word.end);
+                let in_location = overlaps(located, span.0, span.1);
+                let rows: Vec<(u32, u8)> = gazetteer
+                    .candidates(key)
+                    .iter()
+                    .copied()
+                    .filter(|&(p, f)| {
+                        usable_in_text(gazetteer, p, f, in_location, &words[i..i + len])
+                    })
+                    .collect();
+                if !rows.is_empty() {
+                    best = Some((len, rows));
+                }
+            }
+            if !gazetteer.is_prefix(key) {
+                break;
+            }
+        }
+        let Some((len, rows)) = best else {
+            i += 1;
+            continue;
+        };
+        let last = words[i + len - 1];
+        let in_location = overlaps(located, first.start, last.end);
+        if in_location || accept_in_context(gazetteer, text, words, i, len, &rows) {
+            mentions.push(Mention {
+                span: Span::new(first.start, last.end),
+                rows,
+            });
+        }
+        i += len;
+    }
+}
+
+/// Whether a name row may be matched in running text.
+fn usable_in_text(
+    gazetteer: &Gazetteer,
+    place: u32,
+    flags: u8,
+    in_location: bool,
+    words: &[Word],
+) -> bool {
+    if flags & flag::ABBREVIATION != 0 && !words.iter().all(|w| w.all_caps) {
+        return false;
+    }
+    if flags & flag::PRIMARY != 0 || in_location {
+        return true;
+    }
+    // Other spellings of big cities ("Bombay", "Kiev") are safe enough.
+    gazetteer
+        .record(place)
+        .is_some_and(|r| r.feature == Feature::City && r.population >= 1_000_000)
+}
+
+/// The context rules for a gazetteer match the recogniser did not give.
+fn accept_in_context(
+    gazetteer: &Gazetteer,
+    text: &str,
+    words: &[Word],
+    i: usize,
+    len: usize,
+    rows: &[(u32, u8)],
+) -> bool {
+    let first = words[i];
+    let last = words[i + len - 1];
+    let previous = i.checked_sub(1).map(|p| words[p]);
+    let next = words.get(i + len).copied();
+    let previous_text = previous.map(|w| &text[w.start..w.end]);
+    if previous_text.is_some_and(is_title) && first.joined {
+        return false;
+    }
+    // A demonym is not a place ("Chinese", "Swiss").
+    if len == 1
+        && gazetteer
+            .demonym_country_by_key(extend_key(EMPTY_KEY, first.hash))
+            .is_some()
+    {
+        return false;
+    }
+    let strongest = rows
+        .iter()
+        .filter_map(|&(p, _)| gazetteer.record(p))
+        .map(|r| r.feature)
+        .min()
+        .unwrap_or(Feature::Other);
+    let common = len == 1 && rows.iter().all(|&(_, f)| f & flag::COMMON_WORD != 0);
+    let locative = previous_text.is_some_and(is_locative) && !first.sentence_start;
+    let followed_by_place = followed_by_container(gazetteer, text, words, i + len);
+    let after_place_comma = previous.is_some_and(|p| {
+        text.get(p.end..first.start)
+            .is_some_and(|g| g.trim() == ",")
+            && p.capital
+    });
+    let supported = locative || followed_by_place || after_place_comma;
+    // Part of a longer capitalised name: "Chad Johnson", "Paris Hilton",
+    // "Washington Post", "Bank Mobile".
+    let next_capital = next.is_some_and(|n| n.joined && n.capital && !n.all_caps);
+    let previous_capital =
+        previous.is_some_and(|p| first.joined && p.capital && !first.sentence_start && !p.all_caps);
+    if (next_capital || previous_capital) && !followed_by_place {
+        let title_case_line = title_case_run(words, i);
+        if !title_case_line || strongest > Feature::Admin1 {
+            return false;
+        }
+    }
+    if common && !supported {
+        return false;
+    }
+    // A lone word opening a sentence is a place only if it is a country or
+    // a big enough city, or the context says so.
+    if len == 1 && first.sentence_start && !supported && last.end > first.start {
+        return strongest <= Feature::Admin1
+            || rows.iter().any(|&(p, f)| {
+                f & flag::PRIMARY != 0
+                    && gazetteer.record(p).is_some_and(|r| r.population >= 100_000)
+            });
+    }
+    true
+}
+
+/// Whether ", Country" or ", State" follows word `at`.
+fn followed_by_container(gazetteer: &Gazetteer, text: &str, words: &[Word], at: usize) -> bool {
+    let Some(&next) = words.get(at) else {
+        return false;
+    };
+    let previous_end = words[at - 1].end;
+    if text.get(previous_end..next.start).map(str::trim) != Some(",") || !next.capital {
+        return false;
+    }
+    let mut key = EMPTY_KEY;
+    for (k, word) in words[at..].iter().take(3).enumerate() {
+        if k > 0 && !word.joined {
+            break;
+        }
+        key = extend_key(key, word.hash);
+        let contains = gazetteer.candidates(key).iter().any(|&(p, f)| {
+            (f & flag::ABBREVIATION == 0 || word.all_caps)
+                && gazetteer
+                    .record(p)
+                    .is_some_and(|r| matches!(r.feature, Feature::Country | Feature::Admin1))
+        });
+        if contains {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the words around `i` are mostly capitalised (a headline in title
+/// case), where capitals say nothing about names.
+fn title_case_run(words: &[Word], i: usize) -> bool {
+    let from = i.saturating_sub(3);
+    let to = (i + 4).min(words.len());
+    let window = &words[from..to];
+    window.len() >= 4 && window.iter().filter(|w| w.capital).count() * 5 >= window.len() * 4
+}
+
+#[cfg(test)]
+mod tests;

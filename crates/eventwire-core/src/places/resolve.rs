@@ -1,0 +1,293 @@
+//! Disambiguation: each mention's candidate places get a prior (population,
+//! kind of place, capital, how the name is spelled) and context evidence
+//! (the dateline's place and country, the countries and first-level
+//! divisions the article names, "Munich, Germany" pairs); the best wins.
+
+use super::gazetteer::{flag, Feature, Gazetteer, Record};
+use crate::document::{Dateline, Place, Span};
+
+/// A toponym and the places its name may denote.
+#[derive(Debug, Clone)]
+pub(super) struct Mention {
+    pub span: Span,
+    /// (place index, name flags).
+    pub rows: Vec<(u32, u8)>,
+}
+
+/// The name rows of a span's text, trying it without "the", without a
+/// possessive, and without a trailing generic word ("Aleppo province").
+pub(super) fn rows_for_span<'g>(gazetteer: &'g Gazetteer, span_text: &str) -> &'g [(u32, u8)] {
+    let trimmed = span_text.trim();
+    let rows = gazetteer.lookup(trimmed);
+    if !rows.is_empty() {
+        return rows;
+    }
+    let mut candidate = trimmed;
+    for article in ["the ", "The ", "THE "] {
+        if let Some(rest) = candidate.strip_prefix(article) {
+            candidate = rest;
+        }
+    }
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(rest) = candidate.strip_suffix(suffix) {
+            candidate = rest;
+        }
+    }
+    let rows = gazetteer.lookup(candidate);
+    if !rows.is_empty() {
+        return rows;
+    }
+    for generic in [
+        " province",
+        " Province",
+        " region",
+        " Region",
+        " city",
+        " City",
+        " state",
+        " State",
+        " governorate",
+        " Governorate",
+        " district",
+        " District",
+    ] {
+        if let Some(rest) = candidate.strip_suffix(generic) {
+            let rows = gazetteer.lookup(rest);
+            if !rows.is_empty() {
+                return rows;
+            }
+        }
+    }
+    &[]
+}
+
+/// As [`rows_for_span`], and a demonym names its country ("Syrian").
+pub(super) fn rows_for_span_or_demonym(gazetteer: &Gazetteer, span_text: &str) -> Vec<(u32, u8)> {
+    let rows = rows_for_span(gazetteer, span_text);
+    if !rows.is_empty() {
+        return rows.to_vec();
+    }
+    gazetteer
+        .demonym_country(span_text.trim())
+        .and_then(|code| {
+            let b = code.as_bytes();
+            gazetteer.country_index([*b.first()?, *b.get(1)?])
+        })
+        .map(|index| vec![(index, flag::PRIMARY)])
+        .unwrap_or_default()
+}
+
+/// Score of a place from what it is, before any context.
+fn prior(record: &Record, flags: u8) -> f32 {
+    let population = (record.population as f32 + 1.0).ln();
+    let base = match record.feature {
+        Feature::Country => 19.0 + population / 10.0,
+        Feature::Admin1 => 13.0 + population / 6.0,
+        Feature::City => population + if record.capital { 2.5 } else { 0.0 },
+        Feature::Region => 17.0,
+        Feature::Other => 8.0 + population / 2.0,
+    };
+    base + if flags & flag::PRIMARY != 0 { 2.0 } else { 0.0 }
+}
+
+/// Great-circle distance in km.
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    6371.0 * 2.0 * a.sqrt().min(1.0).asin()
+}
+
+fn best_by_prior(gazetteer: &Gazetteer, rows: &[(u32, u8)]) -> Option<u32> {
+    rows.iter()
+        .filter_map(|&(p, f)| Some((p, prior(gazetteer.record(p)?, f))))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(p, _)| p)
+}
+
+/// What the article says about where it is.
+#[derive(Debug, Default)]
+struct Evidence {
+    dateline_country: Option<[u8; 2]>,
+    dateline_point: Option<(f64, f64)>,
+    /// Countries named or implied by a named first-level division, with counts.
+    countries: Vec<([u8; 2], u32)>,
+    admin1s: Vec<u32>,
+}
+
+impl Evidence {
+    fn country_count(&self, code: [u8; 2]) -> u32 {
+        self.countries
+            .iter()
+            .find(|c| c.0 == code)
+            .map_or(0, |c| c.1)
+    }
+
+    fn add_country(&mut self, code: [u8; 2]) {
+        match self.countries.iter_mut().find(|c| c.0 == code) {
+            Some(c) => c.1 += 1,
+            None => self.countries.push((code, 1)),
+        }
+    }
+}
+
+/// The chosen place (index) of each mention.
+pub(super) fn resolve(
+    gazetteer: &Gazetteer,
+    text: &str,
+    mentions: &[Mention],
+    dateline: Option<&Dateline>,
+) -> Vec<Option<u32>> {
+    let mut evidence = Evidence::default();
+    if let Some(place) = dateline.and_then(|d| d.place.as_deref()) {
+        // The first part of "WASHINGTON, D.C." or "Paris, France" names the town.
+        let town = place.split(',').next().unwrap_or(place);
+        if let Some(best) = best_by_prior(gazetteer, gazetteer.lookup(town)) {
+            if let Some(record) = gazetteer.record(best) {
+                evidence.dateline_country = Some(record.country);
+                if record.feature == Feature::City {
+                    evidence.dateline_point = Some((f64::from(record.lat), f64::from(record.lon)));
+                }
+            }
+        }
+    }
+    let first_pass: Vec<Option<u32>> = mentions
+        .iter()
+        .map(|m| best_by_prior(gazetteer, &m.rows))
+        .collect();
+    for place in first_pass.iter().flatten() {
+        let Some(record) = gazetteer.record(*place) else {
+            continue;
+        };
+        match record.feature {
+            Feature::Country => evidence.add_country(record.country),
+            Feature::Admin1 => {
+                evidence.add_country(record.country);
+                evidence.admin1s.push(*place);
+            }
+            _ => {}
+        }
+    }
+    // Places seen whole in a "City, Country" pair.
+    let mut chosen = Vec::with_capacity(mentions.len());
+    for (index, mention) in mentions.iter().enumerate() {
+        let container = mentions.get(index + 1).filter(|next| {
+            text.get(mention.span.end as usize..next.span.start as usize)
+                .is_some_and(|gap| gap.trim() == ",")
+        });
+        let container_of: Option<&Mention> = index
+            .checked_sub(1)
+            .and_then(|p| mentions.get(p))
+            .filter(|previous| {
+                text.get(previous.span.end as usize..mention.span.start as usize)
+                    .is_some_and(|gap| gap.trim() == ",")
+            });
+        let mut best: Option<(u32, f32)> = None;
+        for &(place, flags) in &mention.rows {
+            let Some(record) = gazetteer.record(place) else {
+                continue;
+            };
+            let mut score = prior(record, flags);
+            if let Some(next) = container {
+                let holds = next
+                    .rows
+                    .iter()
+                    .any(|&(p, _)| contains(gazetteer, p, place));
+                if holds {
+                    score += 12.0;
+                }
+            }
+            if let Some(previous) = container_of {
+                let held = previous
+                    .rows
+                    .iter()
+                    .any(|&(p, _)| contains(gazetteer, place, p));
+                if held {
+                    score += 6.0;
+                }
+            }
+            if evidence.dateline_country == Some(record.country) {
+                score += 3.0;
+            }
+            let count = evidence.country_count(record.country);
+            // A country's own mentions are not evidence for itself.
+            let own =
+                u32::from(record.feature == Feature::Country && first_pass[index] == Some(place));
+            let others = count.saturating_sub(own);
+            if record.feature != Feature::Country && others > 0 {
+                score += 2.5 + (others.min(4) as f32) * 0.5;
+            }
+            if let Some(admin1) = record.admin1 {
+                if evidence.admin1s.contains(&admin1) {
+                    score += 3.0;
+                }
+            }
+            if let Some((lat, lon)) = evidence.dateline_point {
+                if record.feature == Feature::City
+                    && distance_km(lat, lon, f64::from(record.lat), f64::from(record.lon)) < 150.0
+                {
+                    score += 2.0;
+                }
+            }
+            if best.is_none_or(|(_, s)| score > s) {
+                best = Some((place, score));
+            }
+        }
+        chosen.push(best.map(|(p, _)| p));
+    }
+    chosen
+}
+
+/// Whether place `outer` holds place `inner` (a country its divisions and
+/// towns, a division its towns).
+fn contains(gazetteer: &Gazetteer, outer: u32, inner: u32) -> bool {
+    let (Some(o), Some(i)) = (gazetteer.record(outer), gazetteer.record(inner)) else {
+        return false;
+    };
+    match o.feature {
+        Feature::Country => i.country == o.country && i.feature != Feature::Country,
+        Feature::Admin1 => i.admin1 == Some(outer),
+        _ => false,
+    }
+}
+
+/// The output record of a mention resolved to `place`.
+pub(super) fn to_place(gazetteer: &Gazetteer, text: &str, span: Span, place: u32) -> Place {
+    let record = gazetteer.record(place).copied().unwrap_or(Record {
+        geonames_id: 0,
+        lat: 0.0,
+        lon: 0.0,
+        population: 0,
+        precision_km: 0.0,
+        country: [0, 0],
+        feature: Feature::Other,
+        capital: false,
+        admin1: None,
+        name: (0, 0),
+    });
+    let admin1 = record
+        .admin1
+        .and_then(|a| gazetteer.record(a))
+        .map(|a| gazetteer.name_of(a).to_string())
+        .or_else(|| {
+            (record.feature == Feature::Admin1).then(|| gazetteer.name_of(&record).to_string())
+        });
+    Place {
+        text: text.get(span.range()).unwrap_or("").to_string(),
+        start: span.start,
+        end: span.end,
+        name: gazetteer.name_of(&record).to_string(),
+        country: gazetteer.country_of(&record).map(str::to_string),
+        admin1,
+        lat: round5(f64::from(record.lat)),
+        lon: round5(f64::from(record.lon)),
+        geonames_id: (record.geonames_id != 0).then_some(u64::from(record.geonames_id)),
+        feature: record.feature.as_str().to_string(),
+        precision_km: (f64::from(record.precision_km) * 10.0).round() / 10.0,
+    }
+}
+
+fn round5(value: f64) -> f64 {
+    (value * 100_000.0).round() / 100_000.0
+}
