@@ -5,6 +5,7 @@
 use crate::entities::ner::Recognizer;
 use crate::model::ModelError;
 use crate::parse::Parser;
+use crate::places::Gazetteer;
 use crate::tag::Tagger;
 use std::fmt;
 
@@ -30,6 +31,8 @@ pub struct Models {
     pub tagger: Option<Tagger>,
     pub parser: Option<Parser>,
     pub recognizer: Option<Recognizer>,
+    /// Places and their names, for the places stage.
+    pub gazetteer: Option<Gazetteer>,
 }
 
 impl Models {
@@ -42,11 +45,12 @@ impl Models {
     /// (inflating and indexing them is most of the start-up time).
     pub fn embedded() -> Result<Self, LoadError> {
         let wrap = |model| move |error| LoadError { model, error };
-        let (tagger, parser, recognizer) = std::thread::scope(|scope| {
+        let (tagger, parser, recognizer, gazetteer) = std::thread::scope(|scope| {
             let tagger = scope.spawn(Tagger::embedded);
             let parser = scope.spawn(Parser::embedded);
+            let gazetteer = scope.spawn(Gazetteer::embedded);
             let recognizer = Recognizer::embedded();
-            (tagger.join(), parser.join(), recognizer)
+            (tagger.join(), parser.join(), recognizer, gazetteer.join())
         });
         let lost = |model| LoadError {
             model,
@@ -64,6 +68,11 @@ impl Models {
                     .map_err(wrap("dependency parser"))?,
             ),
             recognizer: Some(recognizer.map_err(wrap("named-entity"))?),
+            gazetteer: Some(
+                gazetteer
+                    .map_err(|_| lost("gazetteer"))?
+                    .map_err(wrap("gazetteer"))?,
+            ),
         })
     }
 

@@ -14,6 +14,7 @@ use crate::entities::coref::resolve;
 use crate::entities::ner::Recognizer;
 use crate::extract::extract;
 use crate::models::Models;
+use crate::places::{find_places, PlaceContext};
 use crate::provenance::find_sources;
 use crate::read::{Body, RawArticle};
 use crate::segment::{split_sentences, tokenize};
@@ -184,6 +185,16 @@ pub fn annotate(doc: &mut Document, options: Options, models: &Models) {
         source: anchor_source,
     };
     doc.times = find_times(&doc.text, &doc.sentences, tagged, &anchor);
+    if let Some(gazetteer) = &models.gazetteer {
+        let context = PlaceContext {
+            text: &doc.text,
+            sentences: &doc.sentences,
+            tokens: tagged,
+            entities: &doc.entities,
+            dateline: doc.dateline.as_ref(),
+        };
+        doc.places = find_places(&context, gazetteer);
+    }
     if options.tokens {
         doc.tokens = Some(tokens);
     }
