@@ -58,7 +58,7 @@ pub fn find_times(
     for (index, found) in hits.iter().enumerate() {
         let (start, end) = (toks[found.first].start, toks[found.end - 1].end);
         let sentence = sentence_of[found.first];
-        let tense = tense_at(
+        let from_words = tense_at(
             &cues,
             &mut cue_at,
             start,
@@ -67,6 +67,7 @@ pub fn find_times(
             &toks,
             found.first,
         );
+        let tense = preposition_tense(&toks, found.first).unwrap_or(from_words);
         // A deictic word inside a quote counts from the day the quote was given.
         let reported = (quoted[found.first] && is_deictic(&found.sem))
             .then(|| {
@@ -97,7 +98,12 @@ pub fn find_times(
                 (value, label)
             }
         };
-        if found.kind == recognise::Kind::Date || found.kind == recognise::Kind::Time {
+        // Values derived from earlier ones ("a year earlier") are not new topics.
+        let derived = matches!(
+            found.sem,
+            Sem::YearEarlier | Sem::TextOffset { .. } | Sem::Ago { .. }
+        );
+        if !derived && matches!(found.kind, recognise::Kind::Date | recognise::Kind::Time) {
             if let Some(value) = value.as_deref() {
                 context.note(value);
             }
@@ -237,6 +243,16 @@ fn quoted_tokens(text: &str, toks: &[Tok]) -> Vec<bool> {
     out
 }
 
+/// "until Tuesday", "by Dec. 15" look forward; "since September" back.
+fn preposition_tense(toks: &[Tok], first: usize) -> Option<Tense> {
+    let before = first.checked_sub(1).map_or("", |i| toks[i].key());
+    match before {
+        "until" | "till" | "by" | "as" => Some(Tense::Future),
+        "since" => Some(Tense::Past),
+        _ => None,
+    }
+}
+
 /// A word that sets the tense, at a byte position.
 struct Cue {
     at: u32,
@@ -247,7 +263,7 @@ fn word_tense(toks: &[Tok], i: usize) -> Option<Tense> {
     let k = toks[i].key();
     let next = toks.get(i + 1).map_or("", Tok::key);
     match k {
-        "will" | "shall" => Some(Tense::Future),
+        "will" | "shall" | "would" | "might" => Some(Tense::Future),
         "ll" if i > 0 && toks[i - 1].is_punct('\'') => Some(Tense::Future),
         "won" if next == "'" => Some(Tense::Future),
         "going" if next == "to" => Some(Tense::Future),
@@ -271,7 +287,9 @@ fn tag_tense(token: &Token, word: &str) -> Option<Tense> {
     let tag = token.tag.as_deref()?;
     match tag {
         "VBD" => Some(Tense::Past),
-        "MD" if matches!(word, "will" | "shall" | "'ll" | "ll" | "wo") => Some(Tense::Future),
+        "MD" if matches!(word, "will" | "shall" | "ll" | "wo" | "would" | "might") => {
+            Some(Tense::Future)
+        }
         _ => None,
     }
 }
@@ -353,6 +371,6 @@ fn tense_at(
             }
         }
         (Some(c), None) | (None, Some(c)) => c.tense,
-        (None, None) => Tense::Past,
+        (None, None) => Tense::Unknown,
     }
 }

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::lex::Unit;
-use super::recognise::{Rel, Sem, SetValue};
+use super::recognise::{ClockDay, Rel, Sem, SetValue};
 use crate::calendar::{
     civil_from_days, days_from_civil, gregorian_month_length, gregorian_to_hijri,
     hijri_to_gregorian, is_valid_gregorian,
@@ -15,6 +15,8 @@ use crate::calendar::{
 pub(super) enum Tense {
     Past,
     Future,
+    /// No cue: dates go to the nearest year, weekdays back.
+    Unknown,
 }
 
 /// Where a value came from.
@@ -138,8 +140,13 @@ fn year_for(anchor: Day, month: u32, day: Option<u32>, tense: Tense) -> i32 {
         .unwrap_or(1)
         .min(gregorian_month_length(year, month).unwrap_or(28));
     let candidate = days_from_civil(year, month, day_in_month);
-    const SLACK_DAYS: i64 = 31;
+    // News mostly reports the past: a date a quarter ahead is last year's,
+    // one is next year's only when this year's is most of a year gone.
+    const SLACK_DAYS: i64 = 92;
+    const MOST_OF_A_YEAR: i64 = 270;
     match tense {
+        Tense::Unknown if candidate > anchor + SLACK_DAYS => year - 1,
+        Tense::Unknown if candidate + MOST_OF_A_YEAR < anchor => year + 1,
         Tense::Past if candidate > anchor + SLACK_DAYS => year - 1,
         Tense::Future if candidate + SLACK_DAYS < anchor && day.is_some() => year + 1,
         Tense::Future if day.is_none() && candidate + 62 < anchor => year + 1,
@@ -158,7 +165,7 @@ fn weekday_day(anchor: Day, weekday: u32, rel: Rel, tense: Tense) -> Day {
         Rel::Next => anchor + if ahead == 0 { 7 } else { ahead },
         Rel::This => anchor + target - today,
         Rel::Bare => match tense {
-            Tense::Past => anchor - back,
+            Tense::Past | Tense::Unknown => anchor - back,
             Tense::Future => anchor + ahead,
         },
     }
@@ -314,7 +321,6 @@ pub(super) fn resolve(
             let now = quarter_of(m);
             let year = match tense {
                 Tense::Past if quarter > now => y - 1,
-                Tense::Future if quarter < now => y + 1,
                 _ => y,
             };
             Some(format!("{year:04}-Q{quarter}"))
@@ -431,8 +437,16 @@ pub(super) fn resolve(
         Sem::Duration { amount, unit } => (Some(duration(amount, unit)), Source::Nothing),
         Sem::Set(SetValue::Every(unit, n)) => (Some(duration(Some(n), unit)), Source::Nothing),
         Sem::Set(SetValue::EveryWeekday(d)) => (Some(format!("XXXX-WXX-{d}")), Source::Nothing),
-        Sem::Clock { hour, minute } => {
+        Sem::Clock { hour, minute, day } => {
             let time = format!("T{hour:02}:{minute:02}");
+            let named = match (day, anchor) {
+                (ClockDay::Weekday(w), Some(a)) => Some(weekday_day(a, w, Rel::Bare, tense)),
+                (ClockDay::Offset(n), Some(a)) => Some(a + i64::from(n)),
+                _ => None,
+            };
+            if let Some(day) = named {
+                return (Some(format!("{}{time}", format_day(day))), Source::Clock);
+            }
             match context.last_day.or(anchor) {
                 Some(day) => {
                     let source = if context.last_day.is_some() {
@@ -445,6 +459,13 @@ pub(super) fn resolve(
                 None => (Some(format!("XXXX-XX-XX{time}")), Source::Nothing),
             }
         }
+        Sem::Thanksgiving => clock(&|a| {
+            let year = year_for(a, 11, Some(25), tense);
+            let first = days_from_civil(year, 11, 1);
+            // Days from November 1 to the first Thursday, then three weeks on.
+            let to_thursday = (4 - i64::from(weekday_of(first))).rem_euclid(7);
+            Some(format_day(first + to_thursday + 21))
+        }),
         Sem::Hijri { year, month, day } => {
             let (year, source) = match (year, anchor) {
                 (Some(y), _) => (y, Source::Text),

@@ -110,13 +110,24 @@ pub(super) enum Sem {
     Clock {
         hour: u32,
         minute: u32,
+        day: ClockDay,
     },
+    /// The fourth Thursday of November.
+    Thanksgiving,
     /// A named part of the anchor day with no day word ("this morning" gives DayOffset).
     Hijri {
         year: Option<i32>,
         month: u32,
         day: Option<u32>,
     },
+}
+
+/// The day a clock time is on, when the expression names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ClockDay {
+    Unsaid,
+    Weekday(u32),
+    Offset(i32),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -257,6 +268,24 @@ fn core(toks: &[Tok], i: usize, the: bool) -> Option<Hit> {
                 },
             ),
             "quarter" => hit(i, i + 1, Kind::Date, Sem::ThatQuarter),
+            "full" if is(toks, i + 1, "year") => hit(
+                i,
+                i + 2,
+                Kind::Date,
+                Sem::UnitOffset {
+                    unit: Unit::Year,
+                    amount: 0,
+                },
+            ),
+            "fiscal" if is(toks, i + 1, "year") => hit(
+                i,
+                i + 2,
+                Kind::Duration,
+                Sem::Duration {
+                    amount: Some(1),
+                    unit: Unit::Year,
+                },
+            ),
             "year" if !is(toks, i + 1, "'") => hit(
                 i,
                 i + 1,
@@ -332,10 +361,7 @@ fn relative_word(toks: &[Tok], i: usize, the: bool) -> Option<Hit> {
         "now" | "currently" | "nowadays" if !the => {
             hit(i, i + 1, Kind::Date, Sem::Reference("PRESENT_REF"))
         }
-        "recently" | "lately" | "previously" | "formerly" if !the => {
-            hit(i, i + 1, Kind::Date, Sem::Reference("PAST_REF"))
-        }
-        "soon" if !the => hit(i, i + 1, Kind::Date, Sem::Reference("FUTURE_REF")),
+        "recently" | "lately" if !the => hit(i, i + 1, Kind::Date, Sem::Reference("PAST_REF")),
         "these" if is(toks, i + 1, "days") => {
             hit(i, i + 2, Kind::Date, Sem::Reference("PRESENT_REF"))
         }
@@ -344,7 +370,7 @@ fn relative_word(toks: &[Tok], i: usize, the: bool) -> Option<Hit> {
                 && is(toks, i + 1, "-")
                 && matches!(key(toks, i + 2), "earlier" | "ago") =>
         {
-            let end = if matches!(key(toks, i + 3), "quarter" | "period" | "levels" | "level") {
+            let end = if matches!(key(toks, i + 3), "quarter" | "period") {
                 i + 4
             } else {
                 i + 3
@@ -367,6 +393,28 @@ fn relative_phrase(toks: &[Tok], i: usize, word: &str, the: bool) -> Option<Hit>
         _ => Rel::Next,
     };
     let next = key(toks, i + 1);
+    if word == "latest" && next == "period" {
+        return hit(i, i + 2, Kind::Date, Sem::ThatQuarter);
+    }
+    // "the current fiscal year", "the full year"
+    if matches!(word, "current" | "this" | "latest") && next == "fiscal" && is(toks, i + 2, "year")
+    {
+        return hit(
+            i,
+            i + 3,
+            Kind::Date,
+            Sem::UnitOffset {
+                unit: Unit::Year,
+                amount: 0,
+            },
+        );
+    }
+    // "this year's third quarter"
+    if word == "this" && next == "year" && is(toks, i + 2, "'") && is(toks, i + 3, "s") {
+        if let Some(q) = quarter(toks, i + 4) {
+            return Some(Hit { first: i, ..q });
+        }
+    }
     // A counted or vague amount: a duration ("the last five years").
     if let Some((end, amount, unit, _)) = amount_and_unit(toks, i + 1) {
         if !matches!(word, "this" | "that" | "same" | "current") {
@@ -399,6 +447,7 @@ fn relative_phrase(toks: &[Tok], i: usize, word: &str, the: bool) -> Option<Hit>
             "following" => (Kind::Date, Sem::TextOffset { unit, amount: 1 }),
             "next" if the && unit == Unit::Day => (Kind::Date, Sem::TextOffset { unit, amount: 1 }),
             "latest" if unit == Unit::Quarter => (Kind::Date, Sem::ThatQuarter),
+            "latest" if unit == Unit::Year => (Kind::Date, Sem::UnitOffset { unit, amount: 0 }),
             "past" | "coming" => (Kind::Duration, duration),
             "last" | "next" if the => (Kind::Duration, duration),
             "last" => (Kind::Date, Sem::UnitOffset { unit, amount: -1 }),
@@ -459,6 +508,17 @@ fn weekday_phrase(toks: &[Tok], i: usize, rel: Rel) -> Option<Hit> {
     if let Some(date) = calendar_date(toks, after_comma) {
         if matches!(date.sem, Sem::Date { day: Some(_), .. }) {
             return Some(Hit { first: i, ..date });
+        }
+    }
+    if is(toks, i + 1, "at") {
+        if let Some(Hit {
+            end,
+            sem: Sem::Clock { hour, minute, .. },
+            ..
+        }) = bare_clock(toks, i + 2)
+        {
+            let day = ClockDay::Weekday(weekday);
+            return hit(i, end, Kind::Time, Sem::Clock { hour, minute, day });
         }
     }
     if let Some(part) = part_of_day(key(toks, i + 1)) {
@@ -614,7 +674,26 @@ fn year_at(toks: &[Tok], i: usize) -> Option<i32> {
         return None;
     }
     let year = i32::try_from(t.number()?).ok()?;
-    (1000..=2199).contains(&year).then_some(year)
+    if (1900..=2099).contains(&year) {
+        return Some(year);
+    }
+    // Older years only after a word that introduces a date ("in 1848").
+    let before = i.checked_sub(1).map_or("", |b| toks[b].key());
+    let introduced = matches!(
+        before,
+        "in" | "since"
+            | "of"
+            | "by"
+            | "from"
+            | "until"
+            | "to"
+            | "before"
+            | "after"
+            | "during"
+            | "between"
+            | "and"
+    );
+    ((1000..1900).contains(&year) && introduced).then_some(year)
 }
 
 /// A day of the month, digits or an ordinal.
@@ -643,6 +722,14 @@ fn month_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
 
 /// A year after a date: ", 2016" or " 2016".
 fn year_after(toks: &[Tok], j: usize) -> Option<(i32, usize)> {
+    if let Some(Hit {
+        end,
+        sem: Sem::Year(year),
+        ..
+    }) = spoken_year(toks, j)
+    {
+        return Some((year, end));
+    }
     if is(toks, j, ",") {
         year_at(toks, j + 1).map(|y| (y, j + 2))
     } else {
@@ -794,6 +881,9 @@ fn calendar_date(toks: &[Tok], i: usize) -> Option<Hit> {
         }
         return hit(i, i + 1, Kind::Date, Sem::Year(year));
     }
+    if let Some(found) = spoken_year(toks, i).or_else(|| holiday(toks, i)) {
+        return Some(found);
+    }
     if k == "fiscal" {
         if let Some(year) = year_at(toks, i + 1) {
             return hit(i, i + 2, Kind::Date, Sem::Year(year));
@@ -864,6 +954,61 @@ fn calendar_date(toks: &[Tok], i: usize) -> Option<Hit> {
     None
 }
 
+/// Years read out in broadcast transcripts: "nineteen ninety-six".
+fn spoken_year(toks: &[Tok], i: usize) -> Option<Hit> {
+    let century = match key(toks, i) {
+        "nineteen" => 1900,
+        "eighteen" => 1800,
+        _ => return None,
+    };
+    let tens = number_word(key(toks, i + 1)).filter(|n| (20..=90).contains(n) && n % 10 == 0)?;
+    let mut end = i + 2;
+    let mut ones = 0;
+    let ones_at = if is(toks, end, "-") { end + 1 } else { end };
+    if let Some(n) = number_word(key(toks, ones_at)).filter(|n| (1..=9).contains(n)) {
+        if key(toks, ones_at).len() > 2 {
+            ones = n;
+            end = ones_at + 1;
+        }
+    }
+    let year = century + tens as i32 + ones as i32;
+    hit(i, end, Kind::Date, Sem::Year(year))
+}
+
+/// Fixed-date and computed holidays: "Christmas", "New Year's Day", "Thanksgiving".
+fn holiday(toks: &[Tok], i: usize) -> Option<Hit> {
+    let t = toks.get(i)?;
+    if !t.capital {
+        return None;
+    }
+    let with_day = |end: usize| if is(toks, end, "day") { end + 1 } else { end };
+    let date = |month, day, end| {
+        hit(
+            i,
+            end,
+            Kind::Date,
+            Sem::Date {
+                year: None,
+                month,
+                day: Some(day),
+            },
+        )
+    };
+    match t.key() {
+        "christmas" if is(toks, i + 1, "eve") => date(12, 24, i + 2),
+        "christmas" => date(12, 25, with_day(i + 1)),
+        "new" if is(toks, i + 1, "year") && is(toks, i + 2, "'") && is(toks, i + 3, "s") => {
+            match key(toks, i + 4) {
+                "day" => date(1, 1, i + 5),
+                "eve" => date(12, 31, i + 5),
+                _ => None,
+            }
+        }
+        "thanksgiving" => hit(i, with_day(i + 1), Kind::Date, Sem::Thanksgiving),
+        _ => None,
+    }
+}
+
 /// Quarters and halves: "third quarter", "third-quarter", "Q3 2015",
 /// "the fiscal first quarter", "first half of 1990", "the quarter".
 fn quarter(toks: &[Tok], i: usize) -> Option<Hit> {
@@ -917,6 +1062,36 @@ fn quarter(toks: &[Tok], i: usize) -> Option<Hit> {
 
 /// Clock times: "4:00 A.M. local time", "4 p.m.", "noon", "midnight".
 fn clock(toks: &[Tok], i: usize) -> Option<Hit> {
+    let found = bare_clock(toks, i)?;
+    let Sem::Clock { hour, minute, .. } = found.sem else {
+        return Some(found);
+    };
+    // "9 a.m. EST Tuesday", "4 p.m. today"
+    let j = if is(toks, found.end, "on") {
+        found.end + 1
+    } else {
+        found.end
+    };
+    let (day, end) = match day_word(toks, j) {
+        Some(day) => (day, j + 1),
+        None => (ClockDay::Unsaid, found.end),
+    };
+    hit(i, end, Kind::Time, Sem::Clock { hour, minute, day })
+}
+
+/// A day named by one word: a weekday, today, tomorrow, yesterday.
+fn day_word(toks: &[Tok], j: usize) -> Option<ClockDay> {
+    let t = toks.get(j)?;
+    match t.key() {
+        "today" => Some(ClockDay::Offset(0)),
+        "tomorrow" => Some(ClockDay::Offset(1)),
+        "yesterday" => Some(ClockDay::Offset(-1)),
+        k if t.capital && k.len() > 5 => weekday_number(k).map(ClockDay::Weekday),
+        _ => None,
+    }
+}
+
+fn bare_clock(toks: &[Tok], i: usize) -> Option<Hit> {
     let t = toks.get(i)?;
     match t.key() {
         "noon" | "midday" => {
@@ -927,6 +1102,7 @@ fn clock(toks: &[Tok], i: usize) -> Option<Hit> {
                 Sem::Clock {
                     hour: 12,
                     minute: 0,
+                    day: ClockDay::Unsaid,
                 },
             )
         }
@@ -938,6 +1114,7 @@ fn clock(toks: &[Tok], i: usize) -> Option<Hit> {
                 Sem::Clock {
                     hour: 24,
                     minute: 0,
+                    day: ClockDay::Unsaid,
                 },
             )
         }
@@ -952,7 +1129,16 @@ fn clock(toks: &[Tok], i: usize) -> Option<Hit> {
             let hour: u32 = digits.parse().ok()?;
             let hour = meridiem_hour(hour, suffix == "pm")?;
             let end = time_zone(toks, i + 1);
-            return hit(i, end, Kind::Time, Sem::Clock { hour, minute: 0 });
+            return hit(
+                i,
+                end,
+                Kind::Time,
+                Sem::Clock {
+                    hour,
+                    minute: 0,
+                    day: ClockDay::Unsaid,
+                },
+            );
         }
         return None;
     }
@@ -979,7 +1165,16 @@ fn clock(toks: &[Tok], i: usize) -> Option<Hit> {
                 // A bare "3:2" in a score is not a time; require two digits
                 // of minutes (checked above) and an hour.
             }
-            return hit(i, end, Kind::Time, Sem::Clock { hour, minute });
+            return hit(
+                i,
+                end,
+                Kind::Time,
+                Sem::Clock {
+                    hour,
+                    minute,
+                    day: ClockDay::Unsaid,
+                },
+            );
         }
         None => return None,
     };
@@ -988,7 +1183,16 @@ fn clock(toks: &[Tok], i: usize) -> Option<Hit> {
     }
     let hour = meridiem_hour(hour, pm)?;
     let end = time_zone(toks, end);
-    hit(i, end, Kind::Time, Sem::Clock { hour, minute })
+    hit(
+        i,
+        end,
+        Kind::Time,
+        Sem::Clock {
+            hour,
+            minute,
+            day: ClockDay::Unsaid,
+        },
+    )
 }
 
 fn meridiem_hour(hour: u32, pm: bool) -> Option<u32> {
@@ -1038,7 +1242,6 @@ fn set(toks: &[Tok], i: usize) -> Option<Hit> {
         "daily" | "nightly" => every(Unit::Day),
         "weekly" => every(Unit::Week),
         "monthly" => every(Unit::Month),
-        "quarterly" => every(Unit::Quarter),
         "annually" | "yearly" => every(Unit::Year),
         "hourly" => every(Unit::Hour),
         "every" | "each" | "per" => {
