@@ -101,7 +101,7 @@ pub fn find_times(
         // Values derived from earlier ones ("a year earlier") are not new topics.
         let derived = matches!(
             found.sem,
-            Sem::YearEarlier | Sem::TextOffset { .. } | Sem::Ago { .. }
+            Sem::YearEarlier { .. } | Sem::TextOffset { .. } | Sem::Ago { .. }
         );
         if !derived && matches!(found.kind, recognise::Kind::Date | recognise::Kind::Time) {
             if let Some(value) = value.as_deref() {

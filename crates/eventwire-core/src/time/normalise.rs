@@ -418,14 +418,19 @@ pub(super) fn resolve(
                 None => clock(&|a| Some(offset_value(a, unit, amount, tense))),
             }
         }
-        Sem::YearEarlier => match context
-            .last_value
-            .as_deref()
-            .and_then(|v| shift_year(v, -1))
-        {
-            Some(value) => (Some(value), Source::Text),
-            None => clock(&|a| Some(offset_value(a, Unit::Year, -1, tense))),
-        },
+        Sem::YearEarlier { period } => {
+            if let (true, Some((y, q))) = (period, context.last_quarter) {
+                return (Some(format!("{:04}-Q{q}", y - 1)), Source::Text);
+            }
+            match context
+                .last_value
+                .as_deref()
+                .and_then(|v| shift_year(v, -1))
+            {
+                Some(value) => (Some(value), Source::Text),
+                None => clock(&|a| Some(offset_value(a, Unit::Year, -1, tense))),
+            }
+        }
         Sem::Reference(value) => (
             Some(value.to_owned()),
             if anchor.is_some() {

@@ -98,8 +98,11 @@ pub(super) enum Sem {
         unit: Unit,
         amount: i32,
     },
-    /// The same period a year before the one last talked about ("year-earlier").
-    YearEarlier,
+    /// The same period a year before the one last talked about ("year-earlier");
+    /// `period` when a noun follows ("the year-ago quarter"): then a quarter.
+    YearEarlier {
+        period: bool,
+    },
     Reference(&'static str),
     /// `amount: None` is a vague amount ("several years").
     Duration {
@@ -375,7 +378,8 @@ fn relative_word(toks: &[Tok], i: usize, the: bool) -> Option<Hit> {
             } else {
                 i + 3
             };
-            hit(i, end, Kind::Date, Sem::YearEarlier)
+            let period = end > i + 3;
+            hit(i, end, Kind::Date, Sem::YearEarlier { period })
         }
         "last" | "this" | "next" | "past" | "previous" | "coming" | "following" | "latest"
         | "recent" | "current" | "same" | "that" | "first" | "final" | "prior" => {
@@ -640,19 +644,14 @@ fn amount_unit(toks: &[Tok], i: usize, the: bool) -> Option<Hit> {
     let _ = plural;
     let signed = |sign: i32| amount.map(|n| sign * n.min(100_000) as i32);
     match key(toks, end) {
-        "ago" | "before" | "earlier" => {
+        // "a year earlier" is a date; "three days later" (or after, before)
+        // is the duration "three days", as TimeML marks it.
+        "ago" | "earlier" => {
             let ago = is(toks, end, "ago");
             let sem = match signed(-1) {
                 Some(n) if ago => Sem::Ago { unit, amount: n },
                 Some(n) => Sem::TextOffset { unit, amount: n },
                 None => Sem::Reference("PAST_REF"),
-            };
-            hit(i, end + 1, Kind::Date, sem)
-        }
-        "later" | "after" => {
-            let sem = match signed(1) {
-                Some(n) => Sem::TextOffset { unit, amount: n },
-                None => Sem::Reference("FUTURE_REF"),
             };
             hit(i, end + 1, Kind::Date, sem)
         }
@@ -878,6 +877,18 @@ fn calendar_date(toks: &[Tok], i: usize) -> Option<Hit> {
         }
         if matches!(key(toks, i + 1), "%" | "percent") {
             return None;
+        }
+        if let Some(Hit {
+            end,
+            sem: Sem::Quarter {
+                year: None,
+                quarter,
+            },
+            ..
+        }) = quarter(toks, i + 1)
+        {
+            let year = Some(year);
+            return hit(i, end, Kind::Date, Sem::Quarter { year, quarter });
         }
         return hit(i, i + 1, Kind::Date, Sem::Year(year));
     }
