@@ -58,6 +58,7 @@ pub fn find_times(
     for (index, found) in hits.iter().enumerate() {
         let (start, end) = (toks[found.first].start, toks[found.end - 1].end);
         let sentence = sentence_of[found.first];
+        context.sentence = sentence;
         let from_words = tense_at(
             &cues,
             &mut cue_at,
@@ -260,6 +261,20 @@ struct Cue {
 }
 
 fn word_tense(toks: &[Tok], i: usize) -> Option<Tense> {
+    let tense = past_or_future_word(toks, i)?;
+    // A participle after "be" or "have" ("will be held") sets no tense itself.
+    let after_auxiliary = i > 0
+        && matches!(
+            toks[i - 1].key(),
+            "be" | "been" | "being" | "is" | "are" | "has" | "have"
+        );
+    if tense == Tense::Past && after_auxiliary {
+        return None;
+    }
+    Some(tense)
+}
+
+fn past_or_future_word(toks: &[Tok], i: usize) -> Option<Tense> {
     let k = toks[i].key();
     let next = toks.get(i + 1).map_or("", Tok::key);
     match k {

@@ -40,6 +40,10 @@ pub(super) struct Context {
     pub last_quarter: Option<(i32, u32)>,
     /// The last DATE value with a year ("1989-Q3", "1988-10-27").
     pub last_value: Option<String>,
+    /// The sentence being resolved, and the one `last_day` came from: a
+    /// clock time takes its day only from its own sentence.
+    pub sentence: u32,
+    pub last_day_sentence: u32,
 }
 
 impl Context {
@@ -50,6 +54,7 @@ impl Context {
         };
         if let Some(day) = parse_day(value) {
             self.last_day = Some(day);
+            self.last_day_sentence = self.sentence;
         }
         if let Some(q) = value.get(5..7).filter(|q| q.starts_with('Q')) {
             if let Some(q) = q[1..].parse().ok().filter(|q| (1..=4).contains(q)) {
@@ -452,9 +457,12 @@ pub(super) fn resolve(
             if let Some(day) = named {
                 return (Some(format!("{}{time}", format_day(day))), Source::Clock);
             }
-            match context.last_day.or(anchor) {
+            let same_sentence = context
+                .last_day
+                .filter(|_| context.last_day_sentence == context.sentence);
+            match same_sentence.or(anchor) {
                 Some(day) => {
-                    let source = if context.last_day.is_some() {
+                    let source = if same_sentence.is_some() {
                         Source::Text
                     } else {
                         Source::Clock

@@ -195,8 +195,8 @@ fn hit(first: usize, end: usize, kind: Kind, sem: Sem) -> Option<Hit> {
 /// Words before a duration or "ago" phrase that the gold extents include.
 fn approximator(toks: &[Tok], i: usize) -> usize {
     match key(toks, i) {
-        "about" | "around" | "nearly" | "almost" | "roughly" | "approximately" | "over"
-        | "within" | "just" => 1,
+        "about" | "around" | "nearly" | "almost" | "roughly" | "approximately" | "within"
+        | "just" => 1,
         "more" | "less" | "fewer" if is(toks, i + 1, "than") => 2,
         "at" if matches!(key(toks, i + 1), "least" | "most") => 2,
         "up" if is(toks, i + 1, "to") => 2,
@@ -610,11 +610,15 @@ fn amount_and_unit(toks: &[Tok], i: usize) -> Option<(usize, Option<u32>, Unit, 
         return None;
     }
     let mut end = j + 1;
-    if hyphen
-        && is(toks, end, "-")
-        && glued(toks, end)
-        && matches!(key(toks, end + 1), "old" | "long")
+    // Ages ("a 6-year-old", "52 years old") are not times; in "a
+    // year-earlier quarter" the time is "year-earlier".
+    let after_dash = if is(toks, end, "-") { end + 1 } else { end };
+    if matches!(key(toks, after_dash), "old" | "earlier" | "ago") && after_dash > end
+        || is(toks, end, "old")
     {
+        return None;
+    }
+    if hyphen && is(toks, end, "-") && glued(toks, end) && is(toks, end + 1, "long") {
         end += 2;
     }
     Some((end, amount, unit, plural))
