@@ -127,7 +127,7 @@ fn add_months(year: i32, month: u32, amount: i32) -> (i32, u32) {
 }
 
 fn quarter_of(month: u32) -> u32 {
-    (month + 2) / 3
+    month.div_ceil(3)
 }
 
 fn add_quarters(year: i32, quarter: u32, amount: i32) -> (i32, u32) {
