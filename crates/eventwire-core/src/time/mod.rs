@@ -287,6 +287,8 @@ fn past_or_future_word(toks: &[Tok], i: usize) -> Option<Tense> {
         {
             Some(Tense::Future)
         }
+        // Present tense: the nearest year, not the past one.
+        "is" | "are" | "says" | "say" => Some(Tense::Unknown),
         "was" | "were" | "had" | "did" | "said" | "told" | "made" | "took" | "came" | "went"
         | "met" | "held" | "began" | "fell" | "rose" | "saw" | "gave" | "left" | "sold"
         | "bought" | "paid" | "ago" | "struck" | "fought" | "spoke" | "wrote" | "became"
@@ -302,6 +304,7 @@ fn tag_tense(token: &Token, word: &str) -> Option<Tense> {
     let tag = token.tag.as_deref()?;
     match tag {
         "VBD" => Some(Tense::Past),
+        "VBZ" | "VBP" => Some(Tense::Unknown),
         "MD" if matches!(word, "will" | "shall" | "ll" | "wo" | "would" | "might") => {
             Some(Tense::Future)
         }
@@ -375,8 +378,10 @@ fn tense_at(
         after_index += 1;
     }
     let after = cues.get(after_index);
-    let before = before.filter(|c| same_sentence(c.at));
-    let after = after.filter(|c| same_sentence(c.at));
+    // A cue further than this many bytes belongs to another clause.
+    const REACH: u32 = 80;
+    let before = before.filter(|c| same_sentence(c.at) && start - c.at <= REACH);
+    let after = after.filter(|c| same_sentence(c.at) && c.at - end <= REACH);
     match (before, after) {
         (Some(b), Some(a)) => {
             if start - b.at <= a.at - end {
