@@ -153,6 +153,10 @@ pub(super) fn scan(toks: &[Tok]) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !may_start(&toks[i]) {
+            i += 1;
+            continue;
+        }
         match match_at(toks, i) {
             Some(hit) if hit.end > i => {
                 i = hit.end;
@@ -168,6 +172,102 @@ pub(super) fn scan(toks: &[Tok]) -> Vec<Hit> {
         }
     }
     hits
+}
+
+/// Whether any pattern can begin at this token: most words cannot, and
+/// skipping them keeps the scan fast.
+fn may_start(t: &Tok) -> bool {
+    match t.shape {
+        Shape::Digits => true,
+        Shape::Punct => t.key() == "'",
+        Shape::Word => {
+            let k = t.key();
+            if k.is_empty() {
+                return false;
+            }
+            if k.as_bytes()[0].is_ascii_digit() {
+                return true;
+            }
+            month_number(k).is_some()
+                || weekday_number(k).is_some()
+                || number_word(k).is_some()
+                || ordinal(k).is_some()
+                || unit_word(k).is_some()
+                || season(k).is_some()
+                || is_vague_amount(k)
+                || matches!(
+                    k,
+                    "the"
+                        | "about"
+                        | "around"
+                        | "nearly"
+                        | "almost"
+                        | "roughly"
+                        | "approximately"
+                        | "within"
+                        | "just"
+                        | "more"
+                        | "less"
+                        | "fewer"
+                        | "at"
+                        | "up"
+                        | "no"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "earlier"
+                        | "later"
+                        | "today"
+                        | "yesterday"
+                        | "tomorrow"
+                        | "tonight"
+                        | "now"
+                        | "currently"
+                        | "nowadays"
+                        | "recently"
+                        | "lately"
+                        | "these"
+                        | "last"
+                        | "this"
+                        | "next"
+                        | "past"
+                        | "previous"
+                        | "coming"
+                        | "following"
+                        | "latest"
+                        | "recent"
+                        | "current"
+                        | "same"
+                        | "that"
+                        | "final"
+                        | "prior"
+                        | "fiscal"
+                        | "q1"
+                        | "q2"
+                        | "q3"
+                        | "q4"
+                        | "noon"
+                        | "midday"
+                        | "midnight"
+                        | "nineteen"
+                        | "eighteen"
+                        | "christmas"
+                        | "new"
+                        | "thanksgiving"
+                        | "daily"
+                        | "nightly"
+                        | "weekly"
+                        | "monthly"
+                        | "annually"
+                        | "yearly"
+                        | "hourly"
+                        | "every"
+                        | "each"
+                        | "per"
+                )
+                || (t.capital && hijri::may_start(k))
+        }
+    }
 }
 
 fn key(toks: &[Tok], i: usize) -> &str {
