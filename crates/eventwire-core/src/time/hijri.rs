@@ -30,6 +30,45 @@ fn pair_part(word: &str) -> Option<u32> {
     }
 }
 
+/// Whether a word can begin a Hijri month name.
+pub(super) fn may_start(key: &str) -> bool {
+    matches!(
+        key,
+        "muharram"
+            | "moharram"
+            | "muharrem"
+            | "safar"
+            | "rajab"
+            | "recep"
+            | "shaban"
+            | "syaban"
+            | "shaaban"
+            | "ramadan"
+            | "ramadhan"
+            | "ramazan"
+            | "ramzan"
+            | "shawwal"
+            | "syawal"
+            | "shawal"
+            | "sha"
+            | "rabi"
+            | "rabiul"
+            | "rabius"
+            | "rabiu"
+            | "robiul"
+            | "jumada"
+            | "jumadil"
+            | "jumadal"
+            | "jumadi"
+            | "jumadas"
+            | "dhul"
+            | "dhu"
+            | "zul"
+            | "dzul"
+            | "zulk"
+    )
+}
+
 /// A Hijri month name at `i`: (month, end).
 pub(super) fn month_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
     let t = toks.get(i)?;

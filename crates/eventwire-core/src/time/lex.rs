@@ -24,6 +24,8 @@ pub(super) struct Tok {
     pub space_before: bool,
     /// Whether the first character is an upper-case letter.
     pub capital: bool,
+    /// Whether a blank line (two line breaks) stands before the token.
+    pub blank_line_before: bool,
     key: [u8; KEY_BYTES],
     key_len: u8,
 }
@@ -69,9 +71,11 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     let mut chars = text.char_indices().peekable();
     let mut space_before = true;
+    let mut line_breaks = 0u32;
     while let Some((start, c)) = chars.next() {
         if c.is_whitespace() {
             space_before = true;
+            line_breaks += u32::from(c == '\n');
             continue;
         }
         let mut end = start + c.len_utf8();
@@ -120,10 +124,12 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
             shape,
             space_before,
             capital: c.is_uppercase(),
+            blank_line_before: line_breaks >= 2,
             key,
             key_len,
         });
         space_before = false;
+        line_breaks = 0;
     }
     toks
 }
@@ -211,6 +217,9 @@ pub(super) fn is_vague_amount(key: &str) -> bool {
 
 /// An ordinal word or numeral suffix form ("third", "3rd").
 pub(super) fn ordinal(key: &str) -> Option<u32> {
+    if key.len() < 3 {
+        return None;
+    }
     Some(match key {
         "first" | "1st" => 1,
         "second" | "2nd" => 2,

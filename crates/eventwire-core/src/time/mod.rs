@@ -46,42 +46,50 @@ pub fn find_times(
     if hits.is_empty() {
         return Vec::new();
     }
-    let sentence_of = sentence_ids(text, &toks, sentences);
-    let quoted = quoted_tokens(text, &toks);
-    let cues = tense_cues(&toks, tokens);
+    let bounds = SentenceStarts::new(&toks, sentences);
+    let hit_sentence: Vec<usize> = hits
+        .iter()
+        .map(|h| bounds.index_of(toks[h.first].start))
+        .collect();
+    let quoted = quoted_hits(&toks, &hits);
+    let tagged = tokens.iter().any(|t| t.tag.is_some());
     let anchor_day = anchor.date.and_then(normalise::parse_day);
-    let reporting = reporting_days(&toks, &hits, &sentence_of, &quoted);
+    let reporting = reporting_days(&toks, &hits, &hit_sentence, &quoted);
 
     let mut context = Context::default();
     let mut out = Vec::with_capacity(hits.len());
-    let mut cue_at = 0;
     for (index, found) in hits.iter().enumerate() {
         let (start, end) = (toks[found.first].start, toks[found.end - 1].end);
-        let sentence = sentence_of[found.first];
-        context.sentence = sentence;
-        let from_words = tense_at(
-            &cues,
-            &mut cue_at,
-            start,
-            end,
-            &sentence_of,
-            &toks,
-            found.first,
-        );
-        let tense = preposition_tense(&toks, found.first).unwrap_or(from_words);
+        let sentence = hit_sentence[index];
+        context.sentence = sentence as u32;
+        let tense = preposition_tense(&toks, found.first).unwrap_or_else(|| {
+            let (from, to) = bounds.range(sentence);
+            let window = Window {
+                start,
+                end,
+                from: from.max(start.saturating_sub(REACH)),
+                to: to.min(end.saturating_add(REACH)),
+            };
+            if tagged {
+                tense_from_tags(text, &toks, tokens, &window)
+            } else {
+                tense_from_words(&toks, found.first, found.end, &window)
+            }
+        });
         // A deictic word inside a quote counts from the day the quote was given.
-        let reported = (quoted[found.first] && is_deictic(&found.sem))
+        let reported = (quoted[index] && is_deictic(&found.sem))
             .then(|| {
-                reporting
+                let first = reporting.partition_point(|r| r.sentence < sentence);
+                reporting[first..]
                     .iter()
-                    .find(|r| r.sentence == sentence && r.hit != index)
+                    .take_while(|r| r.sentence == sentence)
+                    .find(|r| r.hit != index)
             })
             .flatten()
             .and_then(|r| {
                 let report = &hits[r.hit];
-                let report_tense = Tense::Past;
                 let (value, _) =
-                    normalise::resolve(&report.sem, anchor_day, report_tense, &Context::default());
+                    normalise::resolve(&report.sem, anchor_day, Tense::Past, &Context::default());
                 value.as_deref().and_then(normalise::parse_day)
             });
         let (value, source) = match reported {
@@ -124,6 +132,137 @@ pub fn find_times(
     out
 }
 
+/// A tense cue further than this many bytes from the expression belongs to
+/// another clause.
+const REACH: u32 = 80;
+
+/// Byte offsets where sentences start: the given sentences, else breaks at
+/// end punctuation before a capital and at blank lines.
+struct SentenceStarts {
+    starts: Vec<u32>,
+}
+
+impl SentenceStarts {
+    fn new(toks: &[Tok], sentences: &[Span]) -> SentenceStarts {
+        if !sentences.is_empty() {
+            return SentenceStarts {
+                starts: sentences.iter().map(|s| s.start).collect(),
+            };
+        }
+        let mut starts = vec![0];
+        for pair in toks.windows(2) {
+            let (previous, t) = (&pair[0], &pair[1]);
+            let ends = matches!(previous.key(), "." | "!" | "?") && t.space_before && t.capital;
+            if t.blank_line_before || ends {
+                starts.push(t.start);
+            }
+        }
+        SentenceStarts { starts }
+    }
+
+    fn index_of(&self, at: u32) -> usize {
+        self.starts.partition_point(|&s| s <= at).saturating_sub(1)
+    }
+
+    /// The byte range of sentence `index`.
+    fn range(&self, index: usize) -> (u32, u32) {
+        let from = self.starts.get(index).copied().unwrap_or(0);
+        let to = self.starts.get(index + 1).copied().unwrap_or(u32::MAX);
+        (from, to)
+    }
+}
+
+/// Whether each expression stands inside quotation marks. Straight quotes
+/// toggle; a blank line closes any open quote. One walk over the tokens.
+fn quoted_hits(toks: &[Tok], hits: &[Hit]) -> Vec<bool> {
+    let mut out = Vec::with_capacity(hits.len());
+    let mut inside = false;
+    let mut next = 0;
+    for found in hits {
+        while next <= found.first && next < toks.len() {
+            let t = &toks[next];
+            if t.blank_line_before {
+                inside = false;
+            }
+            if t.shape == lex::Shape::Punct && t.key() == "\"" {
+                inside = !inside;
+            }
+            next += 1;
+        }
+        out.push(inside);
+    }
+    out
+}
+
+/// The part of a sentence searched for tense cues around an expression.
+struct Window {
+    start: u32,
+    end: u32,
+    from: u32,
+    to: u32,
+}
+
+/// The nearer of two cues, by bytes from the expression; the one before wins ties.
+fn nearer(window: &Window, before: Option<(u32, Tense)>, after: Option<(u32, Tense)>) -> Tense {
+    match (before, after) {
+        (Some((b_end, b)), Some((a_start, a))) => {
+            if window.start.saturating_sub(b_end) <= a_start.saturating_sub(window.end) {
+                b
+            } else {
+                a
+            }
+        }
+        (Some((_, t)), None) | (None, Some((_, t))) => t,
+        (None, None) => Tense::Unknown,
+    }
+}
+
+/// Tense from cue words near the expression (tokens `first..end`).
+fn tense_from_words(toks: &[Tok], first: usize, end: usize, window: &Window) -> Tense {
+    let before = toks[..first]
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, t)| t.start >= window.from)
+        .find_map(|(i, t)| word_tense(toks, i).map(|tense| (t.end, tense)));
+    let after = toks[end..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, t)| t.end <= window.to)
+        .find_map(|(k, t)| word_tense(toks, end + k).map(|tense| (t.start, tense)));
+    nearer(window, before, after)
+}
+
+/// Tense from the tagger's Penn tags near the expression, plus future phrases
+/// the tags do not show ("going to", "expected to").
+fn tense_from_tags(text: &str, toks: &[Tok], tokens: &[Token], window: &Window) -> Tense {
+    let cue = |token: &Token| -> Option<Tense> {
+        let word = text
+            .get(token.start as usize..token.end as usize)
+            .unwrap_or("");
+        tag_tense(token, word).or_else(|| {
+            let i = toks.partition_point(|t| t.start < token.start);
+            toks.get(i)
+                .filter(|t| t.start == token.start)
+                .and_then(|_| word_tense(toks, i))
+                .filter(|t| *t == Tense::Future)
+        })
+    };
+    let split = tokens.partition_point(|t| t.start < window.start);
+    let before = tokens[..split]
+        .iter()
+        .rev()
+        .take_while(|t| t.start >= window.from)
+        .filter(|t| t.end <= window.start)
+        .find_map(|t| cue(t).map(|tense| (t.end, tense)));
+    let after = tokens[split..]
+        .iter()
+        .skip_while(|t| t.start < window.end)
+        .take_while(|t| t.end <= window.to)
+        .find_map(|t| cue(t).map(|tense| (t.start, tense)));
+    nearer(window, before, after)
+}
+
 /// Meanings that count from "now", so a quote's "now" is its reporting day.
 fn is_deictic(sem: &Sem) -> bool {
     matches!(
@@ -134,7 +273,7 @@ fn is_deictic(sem: &Sem) -> bool {
 
 /// A day-level expression outside quotes next to a reporting verb ("said Thursday").
 struct Reporting {
-    sentence: u32,
+    sentence: usize,
     hit: usize,
 }
 
@@ -148,7 +287,7 @@ fn is_reporting_verb(key: &str) -> bool {
 fn reporting_days(
     toks: &[Tok],
     hits: &[Hit],
-    sentence_of: &[u32],
+    hit_sentence: &[usize],
     quoted: &[bool],
 ) -> Vec<Reporting> {
     let mut out = Vec::new();
@@ -162,7 +301,7 @@ fn reporting_days(
             } | Sem::DayOffset { part: None, .. }
                 | Sem::Date { day: Some(_), .. }
         );
-        if !day_level || quoted[found.first] {
+        if !day_level || quoted[index] {
             continue;
         }
         let before = found
@@ -178,68 +317,10 @@ fn reporting_days(
         let after = toks.get(found.end).map_or("", Tok::key);
         if is_reporting_verb(before) || is_reporting_verb(before2) || is_reporting_verb(after) {
             out.push(Reporting {
-                sentence: sentence_of[found.first],
+                sentence: hit_sentence[index],
                 hit: index,
             });
         }
-    }
-    out
-}
-
-/// The sentence number of each token: from `sentences` when given, else from
-/// end punctuation before a capital and from blank lines.
-fn sentence_ids(text: &str, toks: &[Tok], sentences: &[Span]) -> Vec<u32> {
-    let mut ids = Vec::with_capacity(toks.len());
-    if !sentences.is_empty() {
-        let mut current = 0usize;
-        for t in toks {
-            while current + 1 < sentences.len() && sentences[current].end <= t.start {
-                current += 1;
-            }
-            ids.push(current as u32);
-        }
-        return ids;
-    }
-    let mut id = 0u32;
-    for (i, t) in toks.iter().enumerate() {
-        if i > 0 {
-            let previous = &toks[i - 1];
-            let gap = text
-                .get(previous.end as usize..t.start as usize)
-                .unwrap_or("");
-            let blank_line = gap.matches('\n').nth(1).is_some();
-            let ends = matches!(previous.key(), "." | "!" | "?") && t.space_before && t.capital;
-            if blank_line || ends {
-                id += 1;
-            }
-        }
-        ids.push(id);
-    }
-    ids
-}
-
-/// Whether each token stands inside quotation marks. Straight quotes toggle;
-/// a blank line closes any open quote.
-fn quoted_tokens(text: &str, toks: &[Tok]) -> Vec<bool> {
-    let mut out = Vec::with_capacity(toks.len());
-    let mut inside = false;
-    for (i, t) in toks.iter().enumerate() {
-        if i > 0 {
-            let gap = text
-                .get(toks[i - 1].end as usize..t.start as usize)
-                .unwrap_or("");
-            if gap.matches('\n').nth(1).is_some() {
-                inside = false;
-            }
-        }
-        let raw = text.get(t.start as usize..t.end as usize).unwrap_or("");
-        match raw {
-            "\u{201C}" | "\u{00AB}" => inside = true,
-            "\u{201D}" | "\u{00BB}" => inside = false,
-            "\"" => inside = !inside,
-            _ => {}
-        }
-        out.push(inside);
     }
     out
 }
@@ -252,12 +333,6 @@ fn preposition_tense(toks: &[Tok], first: usize) -> Option<Tense> {
         "since" => Some(Tense::Past),
         _ => None,
     }
-}
-
-/// A word that sets the tense, at a byte position.
-struct Cue {
-    at: u32,
-    tense: Tense,
 }
 
 fn word_tense(toks: &[Tok], i: usize) -> Option<Tense> {
@@ -287,6 +362,8 @@ fn past_or_future_word(toks: &[Tok], i: usize) -> Option<Tense> {
         {
             Some(Tense::Future)
         }
+        // Present tense: the nearest year, not the past one.
+        "is" | "are" | "says" | "say" => Some(Tense::Unknown),
         "was" | "were" | "had" | "did" | "said" | "told" | "made" | "took" | "came" | "went"
         | "met" | "held" | "began" | "fell" | "rose" | "saw" | "gave" | "left" | "sold"
         | "bought" | "paid" | "ago" | "struck" | "fought" | "spoke" | "wrote" | "became"
@@ -302,90 +379,13 @@ fn tag_tense(token: &Token, word: &str) -> Option<Tense> {
     let tag = token.tag.as_deref()?;
     match tag {
         "VBD" => Some(Tense::Past),
-        "MD" if matches!(word, "will" | "shall" | "ll" | "wo" | "would" | "might") => {
+        "VBZ" | "VBP" => Some(Tense::Unknown),
+        "MD" if ["will", "shall", "'ll", "ll", "wo", "would", "might"]
+            .iter()
+            .any(|m| word.eq_ignore_ascii_case(m)) =>
+        {
             Some(Tense::Future)
         }
         _ => None,
-    }
-}
-
-/// Tense cues in text order: from Penn tags when the tokens carry any, else words.
-fn tense_cues(toks: &[Tok], tokens: &[Token]) -> Vec<Cue> {
-    let mut cues = Vec::new();
-    if tokens.iter().any(|t| t.tag.is_some()) {
-        // Word forms for the tags come from our own tokens at the same offset.
-        let mut j = 0;
-        for token in tokens {
-            while j < toks.len() && toks[j].start < token.start {
-                j += 1;
-            }
-            let word = toks
-                .get(j)
-                .filter(|t| t.start == token.start)
-                .map_or("", Tok::key);
-            let tense = tag_tense(token, word).or_else(|| {
-                // Future words the tagger marks as plain verbs ("going to", "expected to").
-                toks.get(j)
-                    .filter(|t| t.start == token.start)
-                    .and_then(|_| word_tense(toks, j))
-                    .filter(|t| *t == Tense::Future)
-            });
-            if let Some(tense) = tense {
-                cues.push(Cue {
-                    at: token.start,
-                    tense,
-                });
-            }
-        }
-        return cues;
-    }
-    for i in 0..toks.len() {
-        if let Some(tense) = word_tense(toks, i) {
-            cues.push(Cue {
-                at: toks[i].start,
-                tense,
-            });
-        }
-    }
-    cues
-}
-
-/// The tense of the cue nearest the expression in its sentence; past when none.
-/// `cursor` walks forward with the expressions, so the search is linear.
-fn tense_at(
-    cues: &[Cue],
-    cursor: &mut usize,
-    start: u32,
-    end: u32,
-    sentence_of: &[u32],
-    toks: &[Tok],
-    first: usize,
-) -> Tense {
-    while *cursor < cues.len() && cues[*cursor].at < start {
-        *cursor += 1;
-    }
-    let sentence = sentence_of[first];
-    let same_sentence = |at: u32| {
-        let i = toks.partition_point(|t| t.start < at);
-        sentence_of.get(i).is_some_and(|&s| s == sentence)
-    };
-    let before = cursor.checked_sub(1).and_then(|i| cues.get(i));
-    let mut after_index = *cursor;
-    while after_index < cues.len() && cues[after_index].at < end {
-        after_index += 1;
-    }
-    let after = cues.get(after_index);
-    let before = before.filter(|c| same_sentence(c.at));
-    let after = after.filter(|c| same_sentence(c.at));
-    match (before, after) {
-        (Some(b), Some(a)) => {
-            if start - b.at <= a.at - end {
-                b.tense
-            } else {
-                a.tense
-            }
-        }
-        (Some(c), None) | (None, Some(c)) => c.tense,
-        (None, None) => Tense::Unknown,
     }
 }

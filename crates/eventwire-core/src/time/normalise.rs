@@ -127,7 +127,7 @@ fn add_months(year: i32, month: u32, amount: i32) -> (i32, u32) {
 }
 
 fn quarter_of(month: u32) -> u32 {
-    (month + 2) / 3
+    month.div_ceil(3)
 }
 
 fn add_quarters(year: i32, quarter: u32, amount: i32) -> (i32, u32) {
@@ -217,13 +217,6 @@ fn duration(amount: Option<u32>, unit: Unit) -> String {
     out
 }
 
-/// Replace the year a value starts with by `year + amount`.
-fn shift_year(value: &str, amount: i32) -> Option<String> {
-    let year = year_of(value)?;
-    let rest = value.get(4..)?;
-    Some(format!("{:04}{rest}", year + amount))
-}
-
 /// A value at the grain of `unit` for the day `day` moved by `amount` units.
 fn offset_value(day: Day, unit: Unit, amount: i32, tense: Tense) -> String {
     let (y, m, _) = civil_from_days(day);
@@ -260,6 +253,35 @@ fn offset_value(day: Day, unit: Unit, amount: i32, tense: Tense) -> String {
         Unit::Year => format!("{:04}", y + amount),
         Unit::Decade => format!("{:03}", (y + amount * 10).div_euclid(10)),
         Unit::Century => format!("{:02}", (y + amount * 100).div_euclid(100)),
+    }
+}
+
+/// Units from the time the text last talked about: a year from a quarter is
+/// the same quarter a year away (earnings reports compare quarters); a year
+/// from anything else a year; a month a month; days and weeks from the last day.
+fn text_offset(context: &Context, unit: Unit, amount: i32, tense: Tense) -> Option<String> {
+    let last = context.last_value.as_deref();
+    match unit {
+        Unit::Year => {
+            if let Some((y, q)) = context.last_quarter {
+                return Some(format!("{:04}-Q{q}", y + amount));
+            }
+            last.and_then(year_of).map(|y| format!("{:04}", y + amount))
+        }
+        Unit::Quarter => context.last_quarter.map(|(y, q)| {
+            let (y, q) = add_quarters(y, q, amount);
+            format!("{y:04}-Q{q}")
+        }),
+        Unit::Month => {
+            let v = last?;
+            let year = year_of(v)?;
+            let month: u32 = v.get(5..7)?.parse().ok().filter(|m| (1..=12).contains(m))?;
+            let (y, m) = add_months(year, month, amount);
+            Some(format!("{y:04}-{m:02}"))
+        }
+        _ => context
+            .last_day
+            .map(|day| offset_value(day, unit, amount, tense)),
     }
 }
 
@@ -359,7 +381,7 @@ pub(super) fn resolve(
             let year = match rel {
                 Rel::Last if target >= now => season_year - 1,
                 Rel::Next if target <= now => season_year + 1,
-                _ if tense == Tense::Past && target > now => season_year - 1,
+                Rel::Bare if tense == Tense::Past && target > now => season_year - 1,
                 _ => season_year,
             };
             Some(format!("{year:04}-{code}"))
@@ -367,7 +389,9 @@ pub(super) fn resolve(
         Sem::MonthRel { month, rel } => clock(&|a| {
             let (y, m, _) = civil_from_days(a);
             let year = match rel {
-                Rel::Last if month >= m => y - 1,
+                // "last February" said in March is a year back: this one
+                // would be "last month".
+                Rel::Last if month + 1 >= m => y - 1,
                 Rel::Next if month <= m => y + 1,
                 Rel::Bare => year_for(a, month, None, tense),
                 _ => y,
@@ -402,40 +426,14 @@ pub(super) fn resolve(
             }
             clock(&|a| Some(offset_value(a, unit, amount, Tense::Past)))
         }
-        Sem::TextOffset { unit, amount } => {
-            if unit == Unit::Year {
-                if let Some(value) = context
-                    .last_value
-                    .as_deref()
-                    .and_then(|v| shift_year(v, amount))
-                {
-                    return (Some(value), Source::Text);
-                }
-            }
-            if unit == Unit::Quarter {
-                if let Some((y, q)) = context.last_quarter {
-                    let (y, q) = add_quarters(y, q, amount);
-                    return (Some(format!("{y:04}-Q{q}")), Source::Text);
-                }
-            }
-            match context.last_day {
-                Some(day) => (Some(offset_value(day, unit, amount, tense)), Source::Text),
-                None => clock(&|a| Some(offset_value(a, unit, amount, tense))),
-            }
-        }
-        Sem::YearEarlier { period } => {
-            if let (true, Some((y, q))) = (period, context.last_quarter) {
-                return (Some(format!("{:04}-Q{q}", y - 1)), Source::Text);
-            }
-            match context
-                .last_value
-                .as_deref()
-                .and_then(|v| shift_year(v, -1))
-            {
-                Some(value) => (Some(value), Source::Text),
-                None => clock(&|a| Some(offset_value(a, Unit::Year, -1, tense))),
-            }
-        }
+        Sem::TextOffset { unit, amount } => match text_offset(context, unit, amount, tense) {
+            Some(value) => (Some(value), Source::Text),
+            None => clock(&|a| Some(offset_value(a, unit, amount, tense))),
+        },
+        Sem::YearEarlier { .. } => match text_offset(context, Unit::Year, -1, tense) {
+            Some(value) => (Some(value), Source::Text),
+            None => clock(&|a| Some(offset_value(a, Unit::Year, -1, tense))),
+        },
         Sem::Reference(value) => (
             Some(value.to_owned()),
             if anchor.is_some() {
@@ -542,6 +540,5 @@ mod tests {
         assert_eq!(add_months(2016, 1, -1), (2015, 12));
         assert_eq!(add_months(2016, 12, 1), (2017, 1));
         assert_eq!(add_quarters(2016, 1, -1), (2015, 4));
-        assert_eq!(shift_year("1989-Q3", -1).as_deref(), Some("1988-Q3"));
     }
 }

@@ -153,6 +153,10 @@ pub(super) fn scan(toks: &[Tok]) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !may_start(&toks[i]) {
+            i += 1;
+            continue;
+        }
         match match_at(toks, i) {
             Some(hit) if hit.end > i => {
                 i = hit.end;
@@ -168,6 +172,102 @@ pub(super) fn scan(toks: &[Tok]) -> Vec<Hit> {
         }
     }
     hits
+}
+
+/// Whether any pattern can begin at this token: most words cannot, and
+/// skipping them keeps the scan fast.
+fn may_start(t: &Tok) -> bool {
+    match t.shape {
+        Shape::Digits => true,
+        Shape::Punct => t.key() == "'",
+        Shape::Word => {
+            let k = t.key();
+            if k.is_empty() {
+                return false;
+            }
+            if k.as_bytes()[0].is_ascii_digit() {
+                return true;
+            }
+            month_number(k).is_some()
+                || weekday_number(k).is_some()
+                || number_word(k).is_some()
+                || ordinal(k).is_some()
+                || unit_word(k).is_some()
+                || season(k).is_some()
+                || is_vague_amount(k)
+                || matches!(
+                    k,
+                    "the"
+                        | "about"
+                        | "around"
+                        | "nearly"
+                        | "almost"
+                        | "roughly"
+                        | "approximately"
+                        | "within"
+                        | "just"
+                        | "more"
+                        | "less"
+                        | "fewer"
+                        | "at"
+                        | "up"
+                        | "no"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "earlier"
+                        | "later"
+                        | "today"
+                        | "yesterday"
+                        | "tomorrow"
+                        | "tonight"
+                        | "now"
+                        | "currently"
+                        | "nowadays"
+                        | "recently"
+                        | "lately"
+                        | "these"
+                        | "last"
+                        | "this"
+                        | "next"
+                        | "past"
+                        | "previous"
+                        | "coming"
+                        | "following"
+                        | "latest"
+                        | "recent"
+                        | "current"
+                        | "same"
+                        | "that"
+                        | "final"
+                        | "prior"
+                        | "fiscal"
+                        | "q1"
+                        | "q2"
+                        | "q3"
+                        | "q4"
+                        | "noon"
+                        | "midday"
+                        | "midnight"
+                        | "nineteen"
+                        | "eighteen"
+                        | "christmas"
+                        | "new"
+                        | "thanksgiving"
+                        | "daily"
+                        | "nightly"
+                        | "weekly"
+                        | "monthly"
+                        | "annually"
+                        | "yearly"
+                        | "hourly"
+                        | "every"
+                        | "each"
+                        | "per"
+                )
+                || (t.capital && hijri::may_start(k))
+        }
+    }
 }
 
 fn key(toks: &[Tok], i: usize) -> &str {
@@ -421,16 +521,24 @@ fn relative_phrase(toks: &[Tok], i: usize, word: &str, the: bool) -> Option<Hit>
     }
     // A counted or vague amount: a duration ("the last five years").
     if let Some((end, amount, unit, _)) = amount_and_unit(toks, i + 1) {
+        // "the past several quarters", "the last few months": a vague past.
+        if amount.is_none() && matches!(word, "past" | "last" | "recent") {
+            return hit(i, end, Kind::Date, Sem::Reference("PAST_REF"));
+        }
         if !matches!(word, "this" | "that" | "same" | "current") {
             return hit(i, end, Kind::Duration, Sem::Duration { amount, unit });
         }
     }
     if let Some((unit, plural)) = unit_word(next) {
         if plural {
-            if matches!(
-                word,
-                "recent" | "past" | "coming" | "last" | "next" | "previous"
-            ) {
+            // "recent years", "past years" and "coming months" point at a
+            // vague past or future, as TimeBank marks them.
+            match word {
+                "recent" | "past" => return hit(i, i + 2, Kind::Date, Sem::Reference("PAST_REF")),
+                "coming" => return hit(i, i + 2, Kind::Date, Sem::Reference("FUTURE_REF")),
+                _ => {}
+            }
+            if matches!(word, "last" | "next" | "previous") {
                 return hit(
                     i,
                     i + 2,
@@ -501,10 +609,8 @@ fn relative_phrase(toks: &[Tok], i: usize, word: &str, the: bool) -> Option<Hit>
 fn weekday_phrase(toks: &[Tok], i: usize, rel: Rel) -> Option<Hit> {
     let t = toks.get(i)?;
     let weekday = weekday_number(t.key())?;
-    if t.key().len() < 6 && !t.capital {
-        return None;
-    }
-    if t.key().len() < 6 && !is(toks, i + 1, ".") && !is(toks, i + 1, ",") {
+    // Abbreviations ("Sun", "Wed") are too often other words.
+    if t.key().len() < 6 {
         return None;
     }
     // "Thursday, Feb. 4" and "Thursday, 4 February 2016": the date decides.
@@ -605,6 +711,14 @@ fn amount_and_unit(toks: &[Tok], i: usize) -> Option<(usize, Option<u32>, Unit, 
         j += 1;
     }
     let (unit, plural) = unit_word(key(toks, j))?;
+    // "the 1988 second quarter": a year, not 1988 seconds.
+    if t.digit_count() == 4 && !plural {
+        return None;
+    }
+    // "three-quarters" is a fraction.
+    if unit == Unit::Quarter && hyphen {
+        return None;
+    }
     // "a second" is an ordinal, "a quarter" a fraction.
     if matches!(k, "a" | "an") && matches!(unit, Unit::Second | Unit::Quarter) {
         return None;
@@ -1048,8 +1162,6 @@ fn quarter(toks: &[Tok], i: usize) -> Option<Hit> {
             q @ b'1'..=b'4' => (u32::from(q - b'0'), false, j + 1),
             _ => return None,
         }
-    } else if k == "quarter" && j > i {
-        return None;
     } else {
         return None;
     };
