@@ -39,24 +39,41 @@ pub struct DictionaryBuilder {
     discards: Vec<DiscardRecord>,
 }
 
-/// The kind an actor record's codes imply: agents carry `~`, countries are
-/// bare three-letter codes, everything else is a named actor.
-pub fn kind_of_codes(rules: &[CodeRule]) -> ActorKind {
-    let codes: Vec<&str> = rules
+/// Three-letter CAMEO codes that are roles or actor types, not countries.
+const NON_COUNTRY_CODES: &[&str] = &[
+    "AGR", "BUS", "COP", "CRM", "CVL", "EDU", "ELI", "GOV", "HLH", "HRI", "IGO", "IMG", "JUD",
+    "LAB", "LEG", "MED", "MIL", "MNC", "MOD", "NGM", "NGO", "OPP", "PTY", "RAD", "REB", "REF",
+    "REL", "SPY", "UAF",
+];
+
+/// The code an entry has "now": its default (last undated rule), else the
+/// rule that runs latest.
+pub fn current_code(rules: &[CodeRule]) -> Option<&str> {
+    rules
         .iter()
+        .rev()
+        .find(|r| r.range == DateRange::Always)
+        .or_else(|| rules.iter().max_by_key(|r| r.range.bounds().1))
         .map(|r| r.code.as_str())
-        .filter(|c| *c != "---")
-        .collect();
-    if codes.iter().any(|c| c.contains('~')) {
-        ActorKind::Agent
-    } else if !codes.is_empty()
-        && codes
-            .iter()
-            .all(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic()))
-    {
-        ActorKind::Country
-    } else {
-        ActorKind::Actor
+}
+
+/// The kind an actor record's codes imply: agents carry `~`; a country's
+/// current code is a bare three-letter country code (earlier dated codes
+/// may differ: `IRQOCC` during the occupation); everything else is a named
+/// actor.
+pub fn kind_of_codes(rules: &[CodeRule]) -> ActorKind {
+    if rules.iter().any(|r| r.code.contains('~')) {
+        return ActorKind::Agent;
+    }
+    match current_code(rules) {
+        Some(code)
+            if code.len() == 3
+                && code.bytes().all(|b| b.is_ascii_uppercase())
+                && !NON_COUNTRY_CODES.contains(&code) =>
+        {
+            ActorKind::Country
+        }
+        _ => ActorKind::Actor,
     }
 }
 
@@ -143,20 +160,14 @@ impl DictionaryBuilder {
         self.discards.extend_from_slice(records);
     }
 
-    /// The country code a phrase already stands for, if it is a country
-    /// entry with one undated code (used to attach capitals to countries).
+    /// The country code a phrase stands for now, if it is a country entry
+    /// (used to attach capitals to countries).
     pub fn country_code_of(&self, phrase: &str) -> Option<&str> {
         let entry = &self.entries[*self.by_phrase.get(&phrase_keys(phrase).join(" "))?];
         if entry.kind != ActorKind::Country {
             return None;
         }
-        let mut codes = entry
-            .rules
-            .iter()
-            .filter(|r| r.range == DateRange::Always)
-            .map(|r| r.code.as_str());
-        let first = codes.next()?;
-        codes.all(|c| c == first).then_some(first)
+        current_code(&entry.rules)
     }
 
     /// Whether some source already defines the phrase.

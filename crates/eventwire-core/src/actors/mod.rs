@@ -25,7 +25,7 @@ mod dates;
 pub mod normalize;
 mod parse;
 
-pub use build::{kind_of_codes, AddReport, DictionaryBuilder};
+pub use build::{current_code, kind_of_codes, AddReport, DictionaryBuilder};
 pub use dates::{parse_compact_date, parse_iso_date, DateRange};
 pub use parse::{
     parse_actor_dictionary, parse_agent_dictionary, parse_discard_list, parse_user_file,

@@ -147,12 +147,14 @@ fn issue(file: &str, line: usize, message: impl Into<String>) -> DictIssue {
     }
 }
 
-/// Whether `code` is a plausible CAMEO code: ASCII letters, digits and `-`.
+/// Whether `code` is a plausible CAMEO code: ASCII letters, digits and `-`
+/// (TABARI compound codes such as `ELR/GAL` and the `+++` marker of the
+/// PETRARCH test dictionaries are kept as written).
 fn valid_code(code: &str) -> bool {
     !code.is_empty()
         && code
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'/' | b'+'))
 }
 
 /// Parse one `[CODE restriction]` body. PETRARCH restrictions: `<date`,
@@ -165,7 +167,7 @@ fn parse_bracket(body: &str) -> Result<CodeRule, String> {
     };
     let code = code.to_ascii_uppercase();
     if !valid_code(&code) {
-        return Err(format!("bad code '{code}' (letters, digits or '-' only)"));
+        return Err(format!("bad code '{code}' (letters, digits, '-', '/' or '+' only)"));
     }
     let bad_date = |d: &str| format!("bad date '{d}' in '[{body}]' (YYYYMMDD or YYMMDD)");
     let range = if restriction.is_empty() {
@@ -234,7 +236,7 @@ fn has_word(phrase: &str) -> bool {
 pub fn parse_actor_dictionary(text: &str, file: &str) -> Parsed<ActorRecord> {
     let mut out = Parsed::default();
     let mut current: Option<ActorRecord> = None;
-    for (line, indented, content) in content_lines(text) {
+    for (line, _, content) in content_lines(text) {
         if content.starts_with("---STOP---") {
             break;
         }
@@ -258,7 +260,9 @@ pub fn parse_actor_dictionary(text: &str, file: &str) -> Parsed<ActorRecord> {
             }
             continue;
         }
-        if indented || content.starts_with('[') {
+        // An indented line holding a phrase is taken as a primary phrase
+        // (a stray tab); only `[…]` lines are restrictions.
+        if content.starts_with('[') {
             let Some(record) = current.as_mut() else {
                 out.issues
                     .push(issue(file, line, "code line before any primary phrase"));
@@ -276,7 +280,7 @@ pub fn parse_actor_dictionary(text: &str, file: &str) -> Parsed<ActorRecord> {
                 Ok(_) => out.issues.push(issue(
                     file,
                     line,
-                    format!("indented line is not a [code] restriction: '{content}'"),
+                    format!("text before the [code]: '{content}'"),
                 )),
                 Err(e) => out.issues.push(issue(file, line, e)),
             }
