@@ -390,7 +390,7 @@ fn score_unit_tests(data: &Path, misses: &mut Vec<String>) -> anyhow::Result<(Ta
         let mut ours = BTreeSet::new();
         for np in &record.noun_phrases {
             let words: Vec<&str> = np.iter().map(String::as_str).collect();
-            if let Some(c) = dictionary.code_phrase(&words, record.date.as_deref()) {
+            for c in dictionary.code_conjuncts(&words, record.date.as_deref(), None) {
                 ours.insert(c.code);
             }
         }

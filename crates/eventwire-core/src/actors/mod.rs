@@ -629,23 +629,72 @@ impl ActorDictionary {
         if actor.is_none() && agents.is_empty() {
             return None;
         }
-        let mut code = actor.or(context_country).unwrap_or("---").to_string();
-        for agent in agents {
-            if let Some(role) = agent.strip_prefix('~') {
-                for chunk in role.as_bytes().chunks(3) {
-                    if !has_role(&code, chunk) {
-                        code.push_str(&String::from_utf8_lossy(chunk));
-                    }
-                }
-            } else if let Some(role) = agent.strip_suffix('~') {
-                if code == "---" {
-                    code = role.to_string();
-                } else if !code.starts_with(role) {
-                    code.insert_str(0, role);
-                }
+        let code = apply_roles(
+            actor.or(context_country).unwrap_or("---").to_string(),
+            &agents,
+        );
+        Some(PhraseCode { code, parts })
+    }
+
+    /// The codes of a coordinated phrase: `Gondor and Osgiliath` gives two
+    /// codes, `Russian and Syrian troops` gives `RUSMIL` and `SYRMIL`.
+    ///
+    /// The phrase is cut at `and`, `or`, `&`, `,` and `;` outside dictionary
+    /// phrases (so `Trinidad and Tobago` stays whole), each part is coded
+    /// with [`code_phrase_in`](Self::code_phrase_in), and parts that name an
+    /// actor but no role take the roles of the last part (`Russian and
+    /// Syrian troops`). Parts with no code are left out.
+    pub fn code_conjuncts(
+        &self,
+        words: &[&str],
+        date: Option<&str>,
+        context_country: Option<&str>,
+    ) -> Vec<PhraseCode<'_>> {
+        let matches = self.matches(words, date);
+        let mut inside = vec![false; words.len()];
+        for m in &matches {
+            for flag in inside.iter_mut().skip(m.start).take(m.len) {
+                *flag = true;
             }
         }
-        Some(PhraseCode { code, parts })
+        let is_cut = |i: usize, w: &str| {
+            !inside[i] && matches!(w.to_ascii_lowercase().as_str(), "and" | "or" | "&" | "," | ";")
+        };
+        let mut parts: Vec<PhraseCode<'_>> = Vec::new();
+        let mut start = 0;
+        for end in 0..=words.len() {
+            if end < words.len() && !is_cut(end, words[end]) {
+                continue;
+            }
+            if end > start {
+                if let Some(mut code) = self.code_phrase_in(&words[start..end], date, context_country) {
+                    for part in &mut code.parts {
+                        part.start += start;
+                    }
+                    parts.push(code);
+                }
+            }
+            start = end + 1;
+        }
+        let Some(last) = parts.last() else {
+            return parts;
+        };
+        let shared_roles: Vec<&str> = last
+            .parts
+            .iter()
+            .filter(|m| m.kind == ActorKind::Agent)
+            .filter_map(|m| m.code)
+            .collect();
+        let last_index = parts.len() - 1;
+        if !shared_roles.is_empty() {
+            for part in &mut parts[..last_index] {
+                if part.parts.iter().any(|m| m.kind == ActorKind::Agent) {
+                    continue;
+                }
+                part.code = apply_roles(part.code.clone(), &shared_roles);
+            }
+        }
+        parts
     }
 
     /// The first discard phrase in a sentence's words, if any (PETRARCH
@@ -724,6 +773,27 @@ impl ActorDictionary {
     pub fn is_empty(&self) -> bool {
         self.index.is_empty()
     }
+}
+
+/// Add agent roles to an actor code: `~MIL` after it, `IGO~` before it,
+/// each three-letter role only once.
+fn apply_roles(mut code: String, agents: &[&str]) -> String {
+    for agent in agents {
+        if let Some(role) = agent.strip_prefix('~') {
+            for chunk in role.as_bytes().chunks(3) {
+                if !has_role(&code, chunk) {
+                    code.push_str(&String::from_utf8_lossy(chunk));
+                }
+            }
+        } else if let Some(role) = agent.strip_suffix('~') {
+            if code == "---" {
+                code = role.to_string();
+            } else if !code.starts_with(role) {
+                code.insert_str(0, role);
+            }
+        }
+    }
+    code
 }
 
 /// Whether `code` already has the three-letter `role` after its country part.

@@ -291,17 +291,15 @@ pub fn parse_actor_dictionary(text: &str, file: &str) -> Parsed<ActorRecord> {
             Ok(parts) => parts,
             Err(e) => {
                 out.issues.push(issue(file, line, e));
-                current = None;
+                // Its synonyms and restrictions must not attach to the record before.
+                out.records.extend(current.take());
                 continue;
             }
         };
+        out.records.extend(current.take());
         if !has_word(phrase) {
             out.issues.push(issue(file, line, "primary phrase has no words"));
-            current = None;
             continue;
-        }
-        if let Some(done) = current.take() {
-            out.records.push(done);
         }
         let mut record = ActorRecord {
             line,

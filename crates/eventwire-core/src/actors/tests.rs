@@ -96,6 +96,25 @@ fn combining_actors_and_agents() {
 }
 
 #[test]
+fn coordinated_phrases_give_one_code_each() {
+    let d = dictionary();
+    let codes = |s| -> Vec<String> {
+        d.code_conjuncts(&words(s), None, None)
+            .into_iter()
+            .map(|c| c.code)
+            .collect()
+    };
+    assert_eq!(codes("Russia and Syria"), vec!["RUS", "SYR"]);
+    assert_eq!(codes("Russian and Syrian troops"), vec!["RUSMIL", "SYRMIL"]);
+    assert_eq!(codes("Russian civilians and Syrian troops"), vec!["RUSCVL", "SYRMIL"]);
+    assert_eq!(codes("Russia , Syria and the UN"), vec!["RUS", "SYR", "IGOUNO"]);
+    let parts = d.code_conjuncts(&words("cats and Syria"), None, None);
+    assert_eq!(parts.len(), 1);
+    assert_eq!(parts[0].parts[0].start, 2);
+    assert!(d.code_conjuncts(&words("and"), None, None).is_empty());
+}
+
+#[test]
 fn user_entries_add_and_override() {
     let d = dictionary()
         .with_user_entries("John Kerry\tUSAGOV\t2013-02-01\t2017-01-20\nJohn Kerry\tUSAELI\nMoscow\tRUSGOV\nboffins\t~EDU\n")
