@@ -25,14 +25,29 @@ fn issue_examples() {
     assert_eq!(code("Moscow", None).as_deref(), Some("RUSGOV"));
     let moscow = d.match_at(&["Moscow", "wants"], 0, None).unwrap();
     assert_eq!((moscow.len, moscow.kind), (1, ActorKind::Capital));
-    assert_eq!(code("Russian military", Some("2016-02-07")).as_deref(), Some("RUSMIL"));
+    assert_eq!(
+        code("Russian military", Some("2016-02-07")).as_deref(),
+        Some("RUSMIL")
+    );
     assert_eq!(code("Russian", None).as_deref(), Some("RUS"));
     assert_eq!(code("Syrian", None).as_deref(), Some("SYR"));
     assert_eq!(code("Afghan", None).as_deref(), Some("AFG"));
-    assert_eq!(code("John Kerry", Some("2016-05-01")).as_deref(), Some("USAGOV"));
-    assert_ne!(code("John Kerry", Some("2010-05-01")).as_deref(), Some("USAGOV"));
-    assert_eq!(code("State Department spokesman", Some("2016-05-01")).as_deref(), Some("USAGOV"));
-    assert_eq!(code("the Syrian opposition", None).as_deref(), Some("SYROPP"));
+    assert_eq!(
+        code("John Kerry", Some("2016-05-01")).as_deref(),
+        Some("USAGOV")
+    );
+    assert_ne!(
+        code("John Kerry", Some("2010-05-01")).as_deref(),
+        Some("USAGOV")
+    );
+    assert_eq!(
+        code("State Department spokesman", Some("2016-05-01")).as_deref(),
+        Some("USAGOV")
+    );
+    assert_eq!(
+        code("the Syrian opposition", None).as_deref(),
+        Some("SYROPP")
+    );
     assert_eq!(code("UN", None).as_deref(), Some("IGOUNO"));
     assert_eq!(code("the United Nations", None).as_deref(), Some("IGOUNO"));
     assert_eq!(code("police", None).as_deref(), Some("---COP"));
@@ -49,10 +64,21 @@ fn issue_examples() {
 fn dictionary_holds_each_kind() {
     let stats = dictionary().stats();
     for kind in ActorKind::ALL {
-        assert!(stats.phrases_by_kind[kind as usize] > 100, "{kind:?}: {stats:?}");
+        assert!(
+            stats.phrases_by_kind[kind as usize] > 100,
+            "{kind:?}: {stats:?}"
+        );
     }
-    for origin in [Origin::Countries, Origin::International, Origin::NonState, Origin::Agents] {
-        assert!(stats.phrases_by_origin[origin as usize] > 1000, "{origin:?}: {stats:?}");
+    for origin in [
+        Origin::Countries,
+        Origin::International,
+        Origin::NonState,
+        Origin::Agents,
+    ] {
+        assert!(
+            stats.phrases_by_origin[origin as usize] > 1000,
+            "{origin:?}: {stats:?}"
+        );
     }
     assert!(stats.dated_entries > 1000);
 }
@@ -67,9 +93,18 @@ fn user_file_adds_and_overrides() {
         )
         .unwrap();
     let kerry = ["John", "Kerry"];
-    assert_eq!(d.match_at(&kerry, 0, Some("2016-01-01")).unwrap().code, Some("USAGOV"));
-    assert_eq!(d.match_at(&kerry, 0, Some("2018-01-01")).unwrap().code, Some("USAELI"));
-    assert_eq!(d.code_phrase(&["Acme", "Widgets"], None).unwrap().code, "USABUS");
+    assert_eq!(
+        d.match_at(&kerry, 0, Some("2016-01-01")).unwrap().code,
+        Some("USAGOV")
+    );
+    assert_eq!(
+        d.match_at(&kerry, 0, Some("2018-01-01")).unwrap().code,
+        Some("USAELI")
+    );
+    assert_eq!(
+        d.code_phrase(&["Acme", "Widgets"], None).unwrap().code,
+        "USABUS"
+    );
     assert_eq!(d.code_phrase(&["Moscow"], None).unwrap().code, "RUS");
     let err = dictionary()
         .clone()
@@ -97,7 +132,10 @@ fn loads_fast() {
     let t = Instant::now();
     let d = ActorDictionary::embedded().unwrap();
     let elapsed = t.elapsed();
-    eprintln!("actor dictionary: {} phrases loaded in {elapsed:?}", d.len());
+    eprintln!(
+        "actor dictionary: {} phrases loaded in {elapsed:?}",
+        d.len()
+    );
     // 100 ms in a release build; debug builds are several times slower.
     let limit_ms = if cfg!(debug_assertions) { 1500 } else { 100 };
     assert!(elapsed.as_millis() < limit_ms, "{elapsed:?}");
@@ -146,7 +184,10 @@ fn petrarch_source_and_test_dictionaries_load() {
     )
     .unwrap();
     assert!(issues.is_empty(), "{issues:?}");
-    assert_eq!(test_dictionary.code_phrase(&["Arnor"], None).unwrap().code, "ARN");
+    assert_eq!(
+        test_dictionary.code_phrase(&["Arnor"], None).unwrap().code,
+        "ARN"
+    );
     assert_eq!(
         test_dictionary
             .code_phrase(&["Israeli", "troops"], None)

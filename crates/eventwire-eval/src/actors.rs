@@ -8,9 +8,8 @@
 
 use anyhow::Context;
 use eventwire_core::actors::{
-    parse_actor_dictionary, parse_agent_dictionary, parse_discard_list, ActorDictionary,
-    ActorKind, AddReport, DictIssue, DictionaryBuilder, Origin, SUPPLEMENT_ACTORS,
-    SUPPLEMENT_AGENTS,
+    parse_actor_dictionary, parse_agent_dictionary, parse_discard_list, ActorDictionary, ActorKind,
+    AddReport, DictIssue, DictionaryBuilder, Origin, SUPPLEMENT_ACTORS, SUPPLEMENT_AGENTS,
 };
 use eventwire_core::segment::tokenize;
 use std::collections::{BTreeSet, HashMap};
@@ -61,9 +60,12 @@ struct Capital {
 fn read_capitals(geonames: &Path) -> anyhow::Result<Vec<Capital>> {
     let countries: serde_json::Value =
         serde_json::from_str(&read(&geonames.join("countries.json"))?).context("countries.json")?;
-    let cities: serde_json::Value = serde_json::from_str(&read(&geonames.join("cities15000.json"))?)
-        .context("cities15000.json")?;
-    let countries = countries.as_object().context("countries.json is not an object")?;
+    let cities: serde_json::Value =
+        serde_json::from_str(&read(&geonames.join("cities15000.json"))?)
+            .context("cities15000.json")?;
+    let countries = countries
+        .as_object()
+        .context("countries.json is not an object")?;
     let country_names: BTreeSet<String> = countries
         .values()
         .filter_map(|c| c["name"].as_str())
@@ -71,12 +73,18 @@ fn read_capitals(geonames: &Path) -> anyhow::Result<Vec<Capital>> {
         .collect();
     // Largest population per (lower-case name, country).
     let mut population: HashMap<(String, String), u64> = HashMap::new();
-    for city in cities.as_object().context("cities15000.json is not an object")?.values() {
+    for city in cities
+        .as_object()
+        .context("cities15000.json is not an object")?
+        .values()
+    {
         let (Some(name), Some(cc)) = (city["name"].as_str(), city["countrycode"].as_str()) else {
             continue;
         };
         let pop = city["population"].as_u64().unwrap_or(0);
-        let slot = population.entry((name.to_lowercase(), cc.to_string())).or_default();
+        let slot = population
+            .entry((name.to_lowercase(), cc.to_string()))
+            .or_default();
         *slot = (*slot).max(pop);
     }
     let mut out = Vec::new();
@@ -88,14 +96,19 @@ fn read_capitals(geonames: &Path) -> anyhow::Result<Vec<Capital>> {
         ) else {
             continue;
         };
-        if capital.is_empty() || country["population"].as_u64().unwrap_or(0) < CAPITAL_MIN_COUNTRY_POPULATION {
+        if capital.is_empty()
+            || country["population"].as_u64().unwrap_or(0) < CAPITAL_MIN_COUNTRY_POPULATION
+        {
             continue;
         }
         let key = capital.to_lowercase();
         if country_names.contains(&key) {
             continue;
         }
-        let own = population.get(&(key.clone(), iso2.to_string())).copied().unwrap_or(0);
+        let own = population
+            .get(&(key.clone(), iso2.to_string()))
+            .copied()
+            .unwrap_or(0);
         let rival = population
             .iter()
             .any(|((n, cc), &pop)| *n == key && cc != iso2 && pop >= own);
@@ -126,10 +139,15 @@ pub fn train(data: &Path, out: &Path) -> anyhow::Result<()> {
         report_issues(file, &parsed.issues);
         parsed_actors.push((file, origin, parsed.records));
     }
-    let agents = parse_agent_dictionary(&read(&dir.join("Phoenix.agents.txt"))?, "Phoenix.agents.txt");
+    let agents = parse_agent_dictionary(
+        &read(&dir.join("Phoenix.agents.txt"))?,
+        "Phoenix.agents.txt",
+    );
     report_issues("Phoenix.agents.txt", &agents.issues);
-    let discards =
-        parse_discard_list(&read(&dir.join("Phoenix.discards.txt"))?, "Phoenix.discards.txt");
+    let discards = parse_discard_list(
+        &read(&dir.join("Phoenix.discards.txt"))?,
+        "Phoenix.discards.txt",
+    );
     report_issues("Phoenix.discards.txt", &discards.issues);
 
     // Country codes as Phoenix knows them, to attach capitals to CAMEO codes
@@ -140,9 +158,15 @@ pub fn train(data: &Path, out: &Path) -> anyhow::Result<()> {
 
     let mut builder = DictionaryBuilder::new();
     let supplement = parse_actor_dictionary(SUPPLEMENT_ACTORS, "supplement.actors.txt").strict()?;
-    note("supplement actors", builder.add_actors(&supplement, Origin::Supplement));
+    note(
+        "supplement actors",
+        builder.add_actors(&supplement, Origin::Supplement),
+    );
     let supplement = parse_agent_dictionary(SUPPLEMENT_AGENTS, "supplement.agents.txt").strict()?;
-    note("supplement agents", builder.add_agents(&supplement, Origin::Supplement));
+    note(
+        "supplement agents",
+        builder.add_agents(&supplement, Origin::Supplement),
+    );
     let mut capitals_added = AddReport::default();
     let mut capitals_skipped = Vec::new();
     for capital in &capitals {
@@ -173,7 +197,10 @@ pub fn train(data: &Path, out: &Path) -> anyhow::Result<()> {
     for (file, origin, records) in &parsed_actors {
         note(file, builder.add_actors(records, *origin));
     }
-    note("Phoenix.agents.txt", builder.add_agents(&agents.records, Origin::Agents));
+    note(
+        "Phoenix.agents.txt",
+        builder.add_agents(&agents.records, Origin::Agents),
+    );
     builder.add_discards(&discards.records);
 
     let bytes = builder.to_bytes();
@@ -230,7 +257,11 @@ impl Tally {
 
 /// Actor phrases of the PLOVER gold-standard records (examples of the CAMEO
 /// manual): `actorText` with its `code` and optional `sector`.
-fn score_plover(data: &Path, dictionary: &ActorDictionary, misses: &mut Vec<String>) -> anyhow::Result<Tally> {
+fn score_plover(
+    data: &Path,
+    dictionary: &ActorDictionary,
+    misses: &mut Vec<String>,
+) -> anyhow::Result<Tally> {
     let path = data.join("plover/PLOVER_GSR_CAMEO.json");
     let records: serde_json::Value = serde_json::from_str(&read(&path)?).context("PLOVER GSR")?;
     let mut tally = Tally::default();
@@ -241,7 +272,9 @@ fn score_plover(data: &Path, dictionary: &ActorDictionary, misses: &mut Vec<Stri
                 continue;
             };
             for actor in actors {
-                let (Some(text), Some(gold)) = (actor["actorText"].as_str(), actor["code"].as_str()) else {
+                let (Some(text), Some(gold)) =
+                    (actor["actorText"].as_str(), actor["code"].as_str())
+                else {
                     continue;
                 };
                 let sector = actor["sector"].as_str().unwrap_or("");
@@ -345,9 +378,9 @@ fn read_unit_records(path: &Path) -> anyhow::Result<Vec<UnitRecord>> {
         };
         let chunk = &chunk[..end];
         let head = &chunk[..chunk.find('>').unwrap_or(0)];
-        let date = attribute(head, "date").filter(|d| d.len() == 8 && d.is_ascii()).map(|d| {
-            format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..])
-        });
+        let date = attribute(head, "date")
+            .filter(|d| d.len() == 8 && d.is_ascii())
+            .map(|d| format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..]));
         let mut gold = BTreeSet::new();
         for coding in chunk.split("<EventCoding").skip(1) {
             let tag = &coding[..coding.find('>').unwrap_or(coding.len())];
@@ -375,7 +408,10 @@ fn read_unit_records(path: &Path) -> anyhow::Result<Vec<UnitRecord>> {
 
 /// PETRARCH2 unit-test records with their test dictionaries: is each gold
 /// source/target code the code of some noun phrase of the gold parse?
-fn score_unit_tests(data: &Path, misses: &mut Vec<String>) -> anyhow::Result<(Tally, usize, usize)> {
+fn score_unit_tests(
+    data: &Path,
+    misses: &mut Vec<String>,
+) -> anyhow::Result<(Tally, usize, usize)> {
     let dir = data.join("petrarch2/validation");
     let (dictionary, issues) = ActorDictionary::from_petrarch(
         &read(&dir.join("PETR.Validate.actors.txt"))?,
@@ -400,7 +436,10 @@ fn score_unit_tests(data: &Path, misses: &mut Vec<String>) -> anyhow::Result<(Ta
             tally.exact += usize::from(exact);
             tally.root += usize::from(ours.iter().any(|o| o.get(..3) == gold.get(..3)));
             if !exact {
-                misses.push(format!("{}: gold {gold}, noun phrases gave {ours:?}", record.id));
+                misses.push(format!(
+                    "{}: gold {gold}, noun phrases gave {ours:?}",
+                    record.id
+                ));
             }
         }
     }
@@ -418,7 +457,13 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
         best = best.min(t.elapsed().as_secs_f64());
     }
     let stats = dictionary.stats();
-    println!("actor dictionary (embedded): {} phrases, {} codes, {} discards; load {:.1} ms", dictionary.len(), stats.codes, stats.discards, best * 1e3);
+    println!(
+        "actor dictionary (embedded): {} phrases, {} codes, {} discards; load {:.1} ms",
+        dictionary.len(),
+        stats.codes,
+        stats.discards,
+        best * 1e3
+    );
     println!("  {:<10} {:>8} {:>8}", "kind", "phrases", "entries");
     for kind in ActorKind::ALL {
         println!(
@@ -428,7 +473,10 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
             stats.entries_by_kind[kind as usize]
         );
     }
-    println!("  entries with dated codes (office holders): {}", stats.dated_entries);
+    println!(
+        "  entries with dated codes (office holders): {}",
+        stats.dated_entries
+    );
     for origin in Origin::ALL {
         let n = stats.phrases_by_origin[origin as usize];
         if n > 0 {
@@ -474,7 +522,9 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
     for miss in unit_misses.iter().take(8) {
         println!("    {miss}");
     }
-    println!("\nThese measure the dictionaries and the phrase rule on given phrases, not event coding.");
+    println!(
+        "\nThese measure the dictionaries and the phrase rule on given phrases, not event coding."
+    );
     Ok(())
 }
 

@@ -153,7 +153,12 @@ impl DictionaryBuilder {
             code: format!("{country}GOV"),
             range: DateRange::Always,
         }];
-        self.add_entry(ActorKind::Capital, Origin::Capitals, &[name.to_string()], rules)
+        self.add_entry(
+            ActorKind::Capital,
+            Origin::Capitals,
+            &[name.to_string()],
+            rules,
+        )
     }
 
     pub fn add_discards(&mut self, records: &[DiscardRecord]) {

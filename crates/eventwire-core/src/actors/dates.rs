@@ -107,7 +107,10 @@ mod tests {
         assert_eq!(parse_compact_date("20130201"), parse_iso_date("2013-02-01"));
         assert_eq!(parse_compact_date("2004017"), None);
         assert_eq!(parse_compact_date("20100931"), None);
-        assert_eq!(parse_iso_date("2016-02-07T10:00Z"), parse_iso_date("2016-02-07"));
+        assert_eq!(
+            parse_iso_date("2016-02-07T10:00Z"),
+            parse_iso_date("2016-02-07")
+        );
         assert_eq!(parse_iso_date("2016/02/07"), None);
         assert_eq!(parse_iso_date("2016-02-3é"), None);
         assert_eq!(parse_iso_date("é"), None);

@@ -465,8 +465,11 @@ impl ActorDictionary {
                 *entry = user_entry;
             }
         }
-        self.index
-            .extend(user_phrases.into_iter().map(|(hash, (entry, _))| (hash, entry)));
+        self.index.extend(
+            user_phrases
+                .into_iter()
+                .map(|(hash, (entry, _))| (hash, entry)),
+        );
         self.index.sort_unstable();
         Ok(self)
     }
@@ -514,11 +517,21 @@ impl ActorDictionary {
     /// normalisation; a possessive `'s` token inside a phrase is skipped;
     /// a one-word country or actor name that is also a common English word
     /// (`us`, `who`) must be written in capitals.
-    pub fn match_at(&self, words: &[&str], start: usize, date: Option<&str>) -> Option<ActorMatch<'_>> {
+    pub fn match_at(
+        &self,
+        words: &[&str],
+        start: usize,
+        date: Option<&str>,
+    ) -> Option<ActorMatch<'_>> {
         self.match_at_day(words, start, date.and_then(parse_iso_date))
     }
 
-    fn match_at_day(&self, words: &[&str], start: usize, day: Option<i32>) -> Option<ActorMatch<'_>> {
+    fn match_at_day(
+        &self,
+        words: &[&str],
+        start: usize,
+        day: Option<i32>,
+    ) -> Option<ActorMatch<'_>> {
         let first = *words.get(start)?;
         if is_possessive_clitic(first) {
             return None;
@@ -552,7 +565,8 @@ impl ActorDictionary {
             let Some(entry) = self.lookup(hash) else {
                 continue;
             };
-            if len == 1 && entry.kind != ActorKind::Agent && Self::is_guarded_word(first, &mut buf) {
+            if len == 1 && entry.kind != ActorKind::Agent && Self::is_guarded_word(first, &mut buf)
+            {
                 continue;
             }
             return Some(ActorMatch {
@@ -624,7 +638,7 @@ impl ActorDictionary {
             .iter()
             .filter(|m| m.kind == ActorKind::Agent)
             .filter_map(|m| m.code)
-            .filter(|c| c.trim_matches('~').len() > 0)
+            .filter(|c| !c.trim_matches('~').is_empty())
             .collect();
         if actor.is_none() && agents.is_empty() {
             return None;
@@ -658,7 +672,11 @@ impl ActorDictionary {
             }
         }
         let is_cut = |i: usize, w: &str| {
-            !inside[i] && matches!(w.to_ascii_lowercase().as_str(), "and" | "or" | "&" | "," | ";")
+            !inside[i]
+                && matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "and" | "or" | "&" | "," | ";"
+                )
         };
         let mut parts: Vec<PhraseCode<'_>> = Vec::new();
         let mut start = 0;
@@ -667,7 +685,9 @@ impl ActorDictionary {
                 continue;
             }
             if end > start {
-                if let Some(mut code) = self.code_phrase_in(&words[start..end], date, context_country) {
+                if let Some(mut code) =
+                    self.code_phrase_in(&words[start..end], date, context_country)
+                {
                     for part in &mut code.parts {
                         part.start += start;
                     }
@@ -809,13 +829,18 @@ fn discard_matches(discard: &Discard, keys: &[(String, usize)]) -> bool {
         return false;
     }
     let last = discard.keys.len() - 1;
-    discard.keys.iter().zip(keys).enumerate().all(|(i, (want, (got, _)))| {
-        if i == last && !discard.whole_word {
-            got.starts_with(want.as_str())
-        } else {
-            got == want
-        }
-    })
+    discard
+        .keys
+        .iter()
+        .zip(keys)
+        .enumerate()
+        .all(|(i, (want, (got, _)))| {
+            if i == last && !discard.whole_word {
+                got.starts_with(want.as_str())
+            } else {
+                got == want
+            }
+        })
 }
 
 #[cfg(test)]

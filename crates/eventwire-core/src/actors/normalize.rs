@@ -102,10 +102,10 @@ pub fn hash_keys<S: AsRef<str>>(keys: &[S]) -> u64 {
 /// (US, WHO, IT, …). As one-word names they match only when written in
 /// capitals, so "told us" is not the United States.
 const COMMON_WORDS: &[&str] = &[
-    "a", "all", "am", "an", "and", "any", "are", "as", "at", "be", "but", "by", "can",
-    "did", "do", "for", "go", "had", "has", "he", "her", "him", "his", "if", "in", "is", "it",
-    "its", "may", "me", "my", "new", "no", "not", "now", "of", "on", "one", "or", "our", "out",
-    "see", "she", "so", "the", "to", "un", "up", "us", "was", "we", "who", "why", "will", "you",
+    "a", "all", "am", "an", "and", "any", "are", "as", "at", "be", "but", "by", "can", "did", "do",
+    "for", "go", "had", "has", "he", "her", "him", "his", "if", "in", "is", "it", "its", "may",
+    "me", "my", "new", "no", "not", "now", "of", "on", "one", "or", "our", "out", "see", "she",
+    "so", "the", "to", "un", "up", "us", "was", "we", "who", "why", "will", "you",
 ];
 
 pub fn is_common_word(key: &str) -> bool {

@@ -167,7 +167,9 @@ fn parse_bracket(body: &str) -> Result<CodeRule, String> {
     };
     let code = code.to_ascii_uppercase();
     if !valid_code(&code) {
-        return Err(format!("bad code '{code}' (letters, digits, '-', '/' or '+' only)"));
+        return Err(format!(
+            "bad code '{code}' (letters, digits, '-', '/' or '+' only)"
+        ));
     }
     let bad_date = |d: &str| format!("bad date '{d}' in '[{body}]' (YYYYMMDD or YYMMDD)");
     let range = if restriction.is_empty() {
@@ -242,8 +244,11 @@ pub fn parse_actor_dictionary(text: &str, file: &str) -> Parsed<ActorRecord> {
         }
         if let Some(synonym) = content.strip_prefix('+') {
             let Some(record) = current.as_mut() else {
-                out.issues
-                    .push(issue(file, line, "synonym '+' line before any primary phrase"));
+                out.issues.push(issue(
+                    file,
+                    line,
+                    "synonym '+' line before any primary phrase",
+                ));
                 continue;
             };
             match split_brackets(synonym) {
@@ -298,7 +303,8 @@ pub fn parse_actor_dictionary(text: &str, file: &str) -> Parsed<ActorRecord> {
         };
         out.records.extend(current.take());
         if !has_word(phrase) {
-            out.issues.push(issue(file, line, "primary phrase has no words"));
+            out.issues
+                .push(issue(file, line, "primary phrase has no words"));
             continue;
         }
         let mut record = ActorRecord {
@@ -383,7 +389,10 @@ pub fn parse_agent_dictionary(text: &str, file: &str) -> Parsed<AgentRecord> {
         let code = body.trim().to_ascii_uppercase();
         let role = code.trim_start_matches('~').trim_end_matches('~');
         let one_tilde = code.matches('~').count() == 1;
-        if !one_tilde || !(code.starts_with('~') || code.ends_with('~')) || !role.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        if !one_tilde
+            || !(code.starts_with('~') || code.ends_with('~'))
+            || !role.bytes().all(|b| b.is_ascii_alphanumeric())
+        {
             out.issues.push(issue(
                 file,
                 line,
@@ -403,7 +412,8 @@ pub fn parse_agent_dictionary(text: &str, file: &str) -> Parsed<AgentRecord> {
             None => (phrase_part.trim(), None),
         };
         if !has_word(phrase) {
-            out.issues.push(issue(file, line, "agent phrase has no words"));
+            out.issues
+                .push(issue(file, line, "agent phrase has no words"));
             continue;
         }
         let mut phrases = Vec::new();
@@ -453,7 +463,8 @@ pub fn parse_discard_list(text: &str, file: &str) -> Parsed<DiscardRecord> {
             None => (false, content.as_str()),
         };
         if !has_word(phrase) {
-            out.issues.push(issue(file, line, "discard phrase has no words"));
+            out.issues
+                .push(issue(file, line, "discard phrase has no words"));
             continue;
         }
         out.records.push(DiscardRecord {
@@ -484,7 +495,10 @@ pub fn parse_user_file(text: &str, file: &str) -> Parsed<ActorRecord> {
         let line = index + 1;
         let raw = full.split('#').next().unwrap_or("");
         let is_tsv = !raw.starts_with([' ', '\t'])
-            && raw.split('\t').nth(1).is_some_and(|f| !f.trim_start().starts_with('['))
+            && raw
+                .split('\t')
+                .nth(1)
+                .is_some_and(|f| !f.trim_start().starts_with('['))
             && !raw.trim_start().starts_with('#');
         if !is_tsv {
             petrarch_lines.push_str(full);
@@ -508,7 +522,9 @@ pub fn parse_user_file(text: &str, file: &str) -> Parsed<ActorRecord> {
         }
         let code = fields[1].to_ascii_uppercase();
         let role = code.trim_start_matches('~').trim_end_matches('~');
-        if !(valid_code(&code) || (code.contains('~') && role.bytes().all(|b| b.is_ascii_alphanumeric()))) {
+        if !(valid_code(&code)
+            || (code.contains('~') && role.bytes().all(|b| b.is_ascii_alphanumeric())))
+        {
             out.issues.push(issue(
                 file,
                 line,
@@ -550,15 +566,21 @@ pub fn parse_user_file(text: &str, file: &str) -> Parsed<ActorRecord> {
         }
     }
     let petrarch = parse_actor_dictionary(&petrarch_lines, file);
-    let renumber = |n: usize| petrarch_line_numbers.get(n.wrapping_sub(1)).copied().unwrap_or(n);
+    let renumber = |n: usize| {
+        petrarch_line_numbers
+            .get(n.wrapping_sub(1))
+            .copied()
+            .unwrap_or(n)
+    };
     out.issues.extend(petrarch.issues.into_iter().map(|mut i| {
         i.line = renumber(i.line);
         i
     }));
-    out.records.extend(petrarch.records.into_iter().map(|mut r| {
-        r.line = renumber(r.line);
-        r
-    }));
+    out.records
+        .extend(petrarch.records.into_iter().map(|mut r| {
+            r.line = renumber(r.line);
+            r
+        }));
     out.records.extend(tsv);
     out.records.sort_by_key(|r| r.line);
     out.issues.sort_by_key(|i| i.line);
@@ -589,7 +611,9 @@ mod tests {
         let parsed = parse_actor_dictionary(text, "bad.txt");
         let lines: Vec<usize> = parsed.issues.iter().map(|i| i.line).collect();
         assert_eq!(lines, vec![2, 3, 4]);
-        assert!(parsed.issues[0].to_string().starts_with("bad.txt:2: bad date"));
+        assert!(parsed.issues[0]
+            .to_string()
+            .starts_with("bad.txt:2: bad date"));
         assert!(parse_actor_dictionary(text, "bad.txt").strict().is_err());
     }
 

@@ -36,8 +36,9 @@ PEACEKEEPING_TROOPS {} [IGO~]
 ";
 
 fn dictionary() -> ActorDictionary {
-    let (d, issues) = ActorDictionary::from_petrarch(ACTORS, AGENTS, "+SOCCER\nWORLD_CUP_\n", "test")
-        .expect("test dictionary builds");
+    let (d, issues) =
+        ActorDictionary::from_petrarch(ACTORS, AGENTS, "+SOCCER\nWORLD_CUP_\n", "test")
+            .expect("test dictionary builds");
     assert!(issues.is_empty(), "{issues:?}");
     d
 }
@@ -55,8 +56,14 @@ fn longest_match_with_dates() {
     let d = dictionary();
     let w = words("Secretary Kerry said");
     let m = d.match_at(&w, 0, Some("2016-05-01")).unwrap();
-    assert_eq!((m.len, m.code, m.kind), (2, Some("USAGOV"), ActorKind::Actor));
-    assert_eq!(d.match_at(&w, 0, Some("2010-05-01")).unwrap().code, Some("USAGOVLEG"));
+    assert_eq!(
+        (m.len, m.code, m.kind),
+        (2, Some("USAGOV"), ActorKind::Actor)
+    );
+    assert_eq!(
+        d.match_at(&w, 0, Some("2010-05-01")).unwrap().code,
+        Some("USAGOVLEG")
+    );
     // Before any range and no default: known phrase, no code.
     assert_eq!(d.match_at(&w, 0, Some("1980-01-01")).unwrap().code, None);
     // No date: the latest office.
@@ -69,9 +76,18 @@ fn longest_match_with_dates() {
 fn normalisation_case_punctuation_possessive() {
     let d = dictionary();
     assert_eq!(code(&d, "U.N.", None).as_deref(), Some("IGOUNO"));
-    assert_eq!(code(&d, "the united nations", None).as_deref(), Some("IGOUNO"));
-    assert_eq!(code(&d, "Russia's military", None).as_deref(), Some("RUSMIL"));
-    assert_eq!(code(&d, "Russia 's military", None).as_deref(), Some("RUSMIL"));
+    assert_eq!(
+        code(&d, "the united nations", None).as_deref(),
+        Some("IGOUNO")
+    );
+    assert_eq!(
+        code(&d, "Russia's military", None).as_deref(),
+        Some("RUSMIL")
+    );
+    assert_eq!(
+        code(&d, "Russia 's military", None).as_deref(),
+        Some("RUSMIL")
+    );
     // A one-word name that is a common word must be in capitals.
     assert_eq!(code(&d, "told us", None), None);
     assert_eq!(code(&d, "told US troops", None).as_deref(), Some("USAMIL"));
@@ -81,14 +97,34 @@ fn normalisation_case_punctuation_possessive() {
 #[test]
 fn combining_actors_and_agents() {
     let d = dictionary();
-    assert_eq!(code(&d, "Russian military", None).as_deref(), Some("RUSMIL"));
-    assert_eq!(code(&d, "the Syrian opposition", None).as_deref(), Some("SYROPP"));
-    assert_eq!(code(&d, "US State Department spokesman", None).as_deref(), Some("USAGOV"));
-    assert_eq!(code(&d, "American government troops", None).as_deref(), Some("USAGOVMIL"));
-    assert_eq!(code(&d, "Syrian opposition leader Ahmad Jarba", None).as_deref(), Some("SYROPP"));
-    assert_eq!(code(&d, "UN peacekeeping troops", None).as_deref(), Some("IGOUNO"));
+    assert_eq!(
+        code(&d, "Russian military", None).as_deref(),
+        Some("RUSMIL")
+    );
+    assert_eq!(
+        code(&d, "the Syrian opposition", None).as_deref(),
+        Some("SYROPP")
+    );
+    assert_eq!(
+        code(&d, "US State Department spokesman", None).as_deref(),
+        Some("USAGOV")
+    );
+    assert_eq!(
+        code(&d, "American government troops", None).as_deref(),
+        Some("USAGOVMIL")
+    );
+    assert_eq!(
+        code(&d, "Syrian opposition leader Ahmad Jarba", None).as_deref(),
+        Some("SYROPP")
+    );
+    assert_eq!(
+        code(&d, "UN peacekeeping troops", None).as_deref(),
+        Some("IGOUNO")
+    );
     assert_eq!(code(&d, "civilians", None).as_deref(), Some("---CVL"));
-    let syr = d.code_phrase_in(&words("civilians"), None, Some("SYR")).unwrap();
+    let syr = d
+        .code_phrase_in(&words("civilians"), None, Some("SYR"))
+        .unwrap();
     assert_eq!(syr.code, "SYRCVL");
     assert_eq!(syr.parts.len(), 1);
     assert_eq!(code(&d, "spokesman", None), None);
@@ -106,8 +142,14 @@ fn coordinated_phrases_give_one_code_each() {
     };
     assert_eq!(codes("Russia and Syria"), vec!["RUS", "SYR"]);
     assert_eq!(codes("Russian and Syrian troops"), vec!["RUSMIL", "SYRMIL"]);
-    assert_eq!(codes("Russian civilians and Syrian troops"), vec!["RUSCVL", "SYRMIL"]);
-    assert_eq!(codes("Russia , Syria and the UN"), vec!["RUS", "SYR", "IGOUNO"]);
+    assert_eq!(
+        codes("Russian civilians and Syrian troops"),
+        vec!["RUSCVL", "SYRMIL"]
+    );
+    assert_eq!(
+        codes("Russia , Syria and the UN"),
+        vec!["RUS", "SYR", "IGOUNO"]
+    );
     let parts = d.code_conjuncts(&words("cats and Syria"), None, None);
     assert_eq!(parts.len(), 1);
     assert_eq!(parts[0].parts[0].start, 2);
@@ -120,11 +162,23 @@ fn user_entries_add_and_override() {
         .with_user_entries("John Kerry\tUSAGOV\t2013-02-01\t2017-01-20\nJohn Kerry\tUSAELI\nMoscow\tRUSGOV\nboffins\t~EDU\n")
         .unwrap();
     let kerry = words("John Kerry");
-    assert_eq!(d.match_at(&kerry, 0, Some("2016-01-01")).unwrap().code, Some("USAGOV"));
-    assert_eq!(d.match_at(&kerry, 0, Some("2018-01-01")).unwrap().code, Some("USAELI"));
-    assert_eq!(d.match_at(&kerry, 0, Some("2016-01-01")).unwrap().origin, Origin::User);
+    assert_eq!(
+        d.match_at(&kerry, 0, Some("2016-01-01")).unwrap().code,
+        Some("USAGOV")
+    );
+    assert_eq!(
+        d.match_at(&kerry, 0, Some("2018-01-01")).unwrap().code,
+        Some("USAELI")
+    );
+    assert_eq!(
+        d.match_at(&kerry, 0, Some("2016-01-01")).unwrap().origin,
+        Origin::User
+    );
     // The synonym keeps the dictionary's entry.
-    assert_eq!(code(&d, "Secretary Kerry", Some("2018-01-01")).as_deref(), Some("USAGOV"));
+    assert_eq!(
+        code(&d, "Secretary Kerry", Some("2018-01-01")).as_deref(),
+        Some("USAGOV")
+    );
     assert_eq!(code(&d, "Moscow", None).as_deref(), Some("RUSGOV"));
     assert_eq!(code(&d, "Russian boffins", None).as_deref(), Some("RUSEDU"));
     let err = dictionary()
@@ -160,7 +214,10 @@ fn stats_count_kinds() {
 #[test]
 fn damaged_bytes_are_errors() {
     let mut builder = DictionaryBuilder::new();
-    builder.add_actors(&parse_actor_dictionary(ACTORS, "t").records, Origin::Dictionary);
+    builder.add_actors(
+        &parse_actor_dictionary(ACTORS, "t").records,
+        Origin::Dictionary,
+    );
     let bytes = builder.to_bytes();
     assert!(ActorDictionary::from_bytes(&bytes).is_ok());
     for cut in [0, 8, bytes.len() / 2, bytes.len() - 1] {
@@ -171,7 +228,9 @@ fn damaged_bytes_are_errors() {
 #[test]
 fn arbitrary_words_do_not_panic() {
     let d = dictionary();
-    let junk = ["", "'s", "’", "é", "U.S.", "-", "🙂", "Ü-Ö", "'", "us", "US"];
+    let junk = [
+        "", "'s", "’", "é", "U.S.", "-", "🙂", "Ü-Ö", "'", "us", "US",
+    ];
     for a in junk {
         for b in junk {
             let w = [a, b, a];
