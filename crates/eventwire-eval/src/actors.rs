@@ -422,6 +422,7 @@ fn score_unit_tests(
     report_issues("PETR.Validate", &issues);
     let records = read_unit_records(&dir.join("PETR.UnitTest.records.xml"))?;
     let mut tally = Tally::default();
+    let mut codes_given = 0;
     for record in &records {
         let mut ours = BTreeSet::new();
         for np in &record.noun_phrases {
@@ -430,6 +431,7 @@ fn score_unit_tests(
                 ours.insert(c.code);
             }
         }
+        codes_given += ours.len();
         for gold in &record.gold {
             tally.phrases += 1;
             let exact = ours.contains(gold);
@@ -443,6 +445,8 @@ fn score_unit_tests(
             }
         }
     }
+    // How lenient "some noun phrase gives it" is: codes on offer per record.
+    tally.coded = codes_given;
     Ok((tally, records.len(), dictionary.len()))
 }
 
@@ -517,6 +521,10 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
         Tally::pct(unit.exact, unit.phrases),
         unit.phrases,
         Tally::pct(unit.root, unit.phrases)
+    );
+    println!(
+        "  (lenient: the noun phrases of a record give {:.1} distinct codes on average)",
+        unit.coded as f64 / n_records.max(1) as f64
     );
     println!("  first misses:");
     for miss in unit_misses.iter().take(8) {

@@ -232,6 +232,8 @@ pub struct ActorDictionary {
     discard_heads: Vec<(u64, u32)>,
     /// (hash of the stem, discard) for one-word stem discards.
     discard_stems: Vec<(u64, u32)>,
+    /// Longest one-word stem, in chars: longer prefixes need no lookup.
+    max_stem_chars: usize,
 }
 
 fn invalid(why: impl Into<String>) -> ModelError {
@@ -347,6 +349,7 @@ impl ActorDictionary {
             discards,
             discard_heads: Vec::new(),
             discard_stems: Vec::new(),
+            max_stem_chars: 0,
         };
         dictionary.index_discards();
         Ok(dictionary)
@@ -383,6 +386,7 @@ impl ActorDictionary {
             let hash = hash_keys(&[first]);
             if d.keys.len() == 1 && !d.whole_word {
                 self.discard_stems.push((hash, i as u32));
+                self.max_stem_chars = self.max_stem_chars.max(first.chars().count());
             } else {
                 self.discard_heads.push((hash, i as u32));
             }
@@ -741,7 +745,13 @@ impl ActorDictionary {
                     });
                 }
             }
-            for (end, _) in key.char_indices().skip(1).chain([(key.len(), ' ')]) {
+            let prefix_ends = key
+                .char_indices()
+                .skip(1)
+                .map(|(at, _)| at)
+                .chain([key.len()])
+                .take(self.max_stem_chars);
+            for end in prefix_ends {
                 let stem = hash_keys(&[&key[..end]]);
                 if let Ok(at) = self.discard_stems.binary_search_by_key(&stem, |&(h, _)| h) {
                     let discard = &self.discards[self.discard_stems[at].1 as usize];

@@ -200,6 +200,9 @@ fn discards_find_stems_and_phrases() {
     assert_eq!((cup.start, cup.story), (2, false));
     assert!(d.discard_in(&words("at the World Cups")).is_none());
     assert!(d.discard_in(&words("talks in Moscow")).is_none());
+    // A huge word is looked at only as far as the longest stem.
+    let long = "x".repeat(200_000);
+    assert!(d.discard_in(&[long.as_str()]).is_none());
 }
 
 #[test]
