@@ -369,6 +369,50 @@ fn noun_phrases(parse: &str) -> Vec<Vec<String>> {
     out
 }
 
+/// Noun phrases of a CoNLL-U parse: each noun or proper noun with its
+/// compound, flat, amod, det, nummod and nmod:poss dependents (recursively),
+/// as the contiguous span they cover.
+fn noun_phrases_conllu(parse: &str) -> Vec<Vec<String>> {
+    let rows: Vec<Vec<&str>> = parse
+        .lines()
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|f| f.len() >= 8 && f[0].bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    let head_of = |i: usize| {
+        rows[i][6]
+            .parse::<usize>()
+            .ok()
+            .and_then(|h| h.checked_sub(1))
+    };
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); rows.len()];
+    for i in 0..rows.len() {
+        if let Some(h) = head_of(i).filter(|&h| h < rows.len()) {
+            children[h].push(i);
+        }
+    }
+    const INNER: [&str; 6] = ["compound", "flat", "amod", "det", "nummod", "nmod:poss"];
+    let mut out = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        if !matches!(row[3], "NOUN" | "PROPN") {
+            continue;
+        }
+        let (mut lo, mut hi) = (i, i);
+        let mut stack = vec![i];
+        while let Some(n) = stack.pop() {
+            for &c in &children[n] {
+                let rel = rows[c][7].split(':').next().unwrap_or("");
+                if INNER.contains(&rows[c][7]) || INNER.contains(&rel) {
+                    lo = lo.min(c);
+                    hi = hi.max(c);
+                    stack.push(c);
+                }
+            }
+        }
+        out.push(rows[lo..=hi].iter().map(|r| r[1].to_string()).collect());
+    }
+    out
+}
+
 fn read_unit_records(path: &Path) -> anyhow::Result<Vec<UnitRecord>> {
     let text = strip_comments(&read(path)?);
     let mut out = Vec::new();
@@ -396,34 +440,30 @@ fn read_unit_records(path: &Path) -> anyhow::Result<Vec<UnitRecord>> {
             .split_once("<Parse>")
             .and_then(|(_, rest)| rest.split_once("</Parse>"))
             .map_or("", |(p, _)| p);
+        let noun_phrases = if parse.trim_start().starts_with('(') {
+            noun_phrases(parse)
+        } else {
+            noun_phrases_conllu(parse)
+        };
         out.push(UnitRecord {
             id: attribute(head, "id").unwrap_or("?").to_string(),
             date,
             gold,
-            noun_phrases: noun_phrases(parse),
+            noun_phrases,
         });
     }
     Ok(out)
 }
 
-/// PETRARCH2 unit-test records with their test dictionaries: is each gold
-/// source/target code the code of some noun phrase of the gold parse?
-fn score_unit_tests(
-    data: &Path,
+/// Whether each gold source/target code is the code of some noun phrase.
+fn score_records(
+    records: &[UnitRecord],
+    dictionary: &ActorDictionary,
     misses: &mut Vec<String>,
-) -> anyhow::Result<(Tally, usize, usize)> {
-    let dir = data.join("petrarch2/validation");
-    let (dictionary, issues) = ActorDictionary::from_petrarch(
-        &read(&dir.join("PETR.Validate.actors.txt"))?,
-        &read(&dir.join("PETR.Validate.agents.txt"))?,
-        &read(&dir.join("PETR.Validate.discards.txt"))?,
-        "PETR.Validate",
-    )?;
-    report_issues("PETR.Validate", &issues);
-    let records = read_unit_records(&dir.join("PETR.UnitTest.records.xml"))?;
+) -> Tally {
     let mut tally = Tally::default();
     let mut codes_given = 0;
-    for record in &records {
+    for record in records {
         let mut ours = BTreeSet::new();
         for np in &record.noun_phrases {
             let words: Vec<&str> = np.iter().map(String::as_str).collect();
@@ -447,6 +487,24 @@ fn score_unit_tests(
     }
     // How lenient "some noun phrase gives it" is: codes on offer per record.
     tally.coded = codes_given;
+    tally
+}
+
+/// PETRARCH2 unit-test records with their test dictionaries.
+fn score_unit_tests(
+    data: &Path,
+    misses: &mut Vec<String>,
+) -> anyhow::Result<(Tally, usize, usize)> {
+    let dir = data.join("petrarch2/validation");
+    let (dictionary, issues) = ActorDictionary::from_petrarch(
+        &read(&dir.join("PETR.Validate.actors.txt"))?,
+        &read(&dir.join("PETR.Validate.agents.txt"))?,
+        &read(&dir.join("PETR.Validate.discards.txt"))?,
+        "PETR.Validate",
+    )?;
+    report_issues("PETR.Validate", &issues);
+    let records = read_unit_records(&dir.join("PETR.UnitTest.records.xml"))?;
+    let tally = score_records(&records, &dictionary, misses);
     Ok((tally, records.len(), dictionary.len()))
 }
 
@@ -528,6 +586,25 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
     );
     println!("  first misses:");
     for miss in unit_misses.iter().take(8) {
+        println!("    {miss}");
+    }
+    let gsr_path = data.join("ud-petrarch-validation/PETR2_GSR_validation.xml");
+    let gsr = read_unit_records(&gsr_path)?;
+    let mut gsr_misses = Vec::new();
+    let gsr_tally = score_records(&gsr, &dictionary, &mut gsr_misses);
+    println!(
+        "\nPETR2 GSR validation records ({} records of news, Phoenix dictionaries, gold UD parse):",
+        gsr.len()
+    );
+    println!(
+        "  gold source/target codes given by some noun phrase: {:.1}% of {} (root code: {:.1}%; {:.1} distinct codes on offer per record)",
+        Tally::pct(gsr_tally.exact, gsr_tally.phrases),
+        gsr_tally.phrases,
+        Tally::pct(gsr_tally.root, gsr_tally.phrases),
+        gsr_tally.coded as f64 / gsr.len().max(1) as f64
+    );
+    println!("  first misses:");
+    for miss in gsr_misses.iter().take(8) {
         println!("    {miss}");
     }
     println!(
