@@ -4,6 +4,7 @@
 //! take bytes or a reader they are handed, stages are plain functions of a
 //! document (and, later, loaded models).
 
+pub mod actors;
 pub mod calendar;
 pub mod clean;
 pub mod clusters;
