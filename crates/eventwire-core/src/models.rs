@@ -2,6 +2,7 @@
 //! by every thread. A stage whose model is absent is skipped, so callers that
 //! want only the fast foundation stages pass [`Models::none`].
 
+use crate::actors::ActorDictionary;
 use crate::entities::ner::Recognizer;
 use crate::model::ModelError;
 use crate::parse::Parser;
@@ -33,6 +34,8 @@ pub struct Models {
     pub recognizer: Option<Recognizer>,
     /// Places and their names, for the places stage.
     pub gazetteer: Option<Gazetteer>,
+    /// CAMEO actor codes (Phoenix dictionaries, plus the user's own entries).
+    pub actors: Option<ActorDictionary>,
 }
 
 impl Models {
@@ -45,12 +48,20 @@ impl Models {
     /// (inflating and indexing them is most of the start-up time).
     pub fn embedded() -> Result<Self, LoadError> {
         let wrap = |model| move |error| LoadError { model, error };
-        let (tagger, parser, recognizer, gazetteer) = std::thread::scope(|scope| {
+        let (tagger, parser, recognizer, gazetteer, actors) = std::thread::scope(|scope| {
             let tagger = scope.spawn(Tagger::embedded);
             let parser = scope.spawn(Parser::embedded);
             let gazetteer = scope.spawn(Gazetteer::embedded);
             let recognizer = Recognizer::embedded();
-            (tagger.join(), parser.join(), recognizer, gazetteer.join())
+            // Small (tens of milliseconds): loaded after the recogniser on this thread.
+            let actors = ActorDictionary::embedded();
+            (
+                tagger.join(),
+                parser.join(),
+                recognizer,
+                gazetteer.join(),
+                actors,
+            )
         });
         let lost = |model| LoadError {
             model,
@@ -73,6 +84,7 @@ impl Models {
                     .map_err(|_| lost("gazetteer"))?
                     .map_err(wrap("gazetteer"))?,
             ),
+            actors: Some(actors.map_err(wrap("actor dictionary"))?),
         })
     }
 

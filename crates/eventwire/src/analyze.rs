@@ -4,6 +4,7 @@ use crate::inputs::{Failure, InputPlan, Item};
 use crate::summary::write_summary;
 use crate::AnalyzeArgs;
 use anyhow::Context;
+use eventwire_core::actors::ActorDictionary;
 use eventwire_core::pipeline::{analyze, Options};
 use eventwire_core::Document;
 use eventwire_core::Models;
@@ -65,11 +66,26 @@ pub fn run(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
     };
 
     // Models load while the reader thread gets the first articles ready.
-    let models = if args.no_linguistics {
+    let mut models = if args.no_linguistics {
         Models::none()
     } else {
         Models::embedded().context("the built-in models are damaged; reinstall eventwire")?
     };
+    if let Some(path) = &args.actors {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("reading the actor file {}", path.display()))?;
+        let built_in = match models.actors.take() {
+            Some(actors) => actors,
+            None => ActorDictionary::embedded()
+                .context("the built-in actor dictionary is damaged; reinstall eventwire")?,
+        };
+        let file = path.display().to_string();
+        models.actors = Some(
+            built_in
+                .with_user_file(&text, &file)
+                .map_err(|issue| anyhow::anyhow!("{issue}"))?,
+        );
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(256 * 1024, stdout.lock());
     let mut tally = Tally::default();

@@ -48,6 +48,11 @@ pub struct AnalyzeArgs {
     /// sentences and tokens (several times faster).
     #[arg(long)]
     pub no_linguistics: bool,
+    /// Your own actor codes, added to or overriding the built-in dictionary: lines of
+    /// `phrase<TAB>CODE[<TAB>from<TAB>to]` (dates YYYY-MM-DD) or PETRARCH dictionary lines.
+    /// See docs/actors.md.
+    #[arg(long, value_name = "FILE")]
+    pub actors: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
