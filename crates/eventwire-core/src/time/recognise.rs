@@ -67,6 +67,11 @@ pub(super) enum Sem {
         rel: Rel,
         year: Option<i32>,
     },
+    /// A month in the year `offset` years from the anchor's ("June last year").
+    MonthOfYear {
+        month: u32,
+        offset: i32,
+    },
     /// A month name with "last"/"this"/"next".
     MonthRel {
         month: u32,
@@ -911,6 +916,16 @@ fn calendar_date(toks: &[Tok], i: usize) -> Option<Hit> {
                     day: None,
                 },
             );
+        }
+        // "June last year", "March this year"
+        let offset = match key(toks, j) {
+            "last" => Some(-1),
+            "this" => Some(0),
+            "next" => Some(1),
+            _ => None,
+        };
+        if let Some(offset) = offset.filter(|_| is(toks, j + 1, "year")) {
+            return hit(i, j + 2, Kind::Date, Sem::MonthOfYear { month, offset });
         }
         // A month alone must be a full name; "May" and "March" also need a
         // preposition before them to not be a verb.
