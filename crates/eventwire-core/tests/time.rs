@@ -266,6 +266,14 @@ fn relative_days_and_units() {
 }
 
 #[test]
+fn months_of_a_named_year() {
+    let a = &FEB_7_2016;
+    let t = the("It began in June last year.", a, "June last year");
+    assert_eq!(t.value.as_deref(), Some("2015-06"));
+    assert_eq!(t.anchor, "dateline");
+}
+
+#[test]
 fn weekdays_follow_the_tense() {
     let a = &FEB_7_2016; // a Sunday
     assert_eq!(

@@ -66,28 +66,57 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Split `text` into tokens. Linear in the text; one allocation for the list.
+/// The character at byte `i` (a char boundary) and its length.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// Split `text` into tokens. Linear in the text, with an ASCII fast path;
+/// one allocation for the list.
 pub(super) fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut toks = Vec::with_capacity(text.len() / 6 + 1);
     let mut space_before = true;
     let mut line_breaks = 0u32;
-    while let Some((start, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, width) = if b < 0x80 {
+            (char::from(b), 1)
+        } else {
+            match char_at(text, i) {
+                Some(found) => found,
+                None => break,
+            }
+        };
         if c.is_whitespace() {
             space_before = true;
             line_breaks += u32::from(c == '\n');
+            i += width;
             continue;
         }
-        let mut end = start + c.len_utf8();
+        let start = i;
+        let mut end = i + width;
         let shape = if is_word_char(c) {
             let mut all_digits = c.is_ascii_digit();
-            while let Some(&(i, next)) = chars.peek() {
-                if !is_word_char(next) {
-                    break;
+            while end < bytes.len() {
+                let next = bytes[end];
+                if next < 0x80 {
+                    if !next.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    all_digits &= next.is_ascii_digit();
+                    end += 1;
+                } else {
+                    match char_at(text, end) {
+                        Some((n, w)) if is_word_char(n) => {
+                            all_digits = false;
+                            end += w;
+                        }
+                        _ => break,
+                    }
                 }
-                all_digits &= next.is_ascii_digit();
-                end = i + next.len_utf8();
-                chars.next();
             }
             if all_digits {
                 Shape::Digits
@@ -130,6 +159,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
         });
         space_before = false;
         line_breaks = 0;
+        i = end;
     }
     toks
 }
@@ -235,6 +265,9 @@ pub(super) fn ordinal(key: &str) -> Option<u32> {
         "twelfth" | "12th" => 12,
         _ => {
             // Day numerals "13th" .. "31st".
+            if !key.as_bytes()[0].is_ascii_digit() {
+                return None;
+            }
             let digits = key.trim_end_matches(|c: char| c.is_ascii_alphabetic());
             let suffix = &key[digits.len()..];
             if matches!(suffix, "st" | "nd" | "rd" | "th") && (1..=2).contains(&digits.len()) {

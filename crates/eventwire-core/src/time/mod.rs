@@ -241,6 +241,22 @@ fn tense_from_tags(text: &str, toks: &[Tok], tokens: &[Token], window: &Window) 
             .get(token.start as usize..token.end as usize)
             .unwrap_or("");
         tag_tense(token, word).or_else(|| {
+            // Only words that can start a future phrase need the word rules.
+            let future_word = [
+                "going",
+                "expected",
+                "scheduled",
+                "plans",
+                "planned",
+                "expects",
+                "due",
+                "intends",
+            ]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w));
+            if !future_word {
+                return None;
+            }
             let i = toks.partition_point(|t| t.start < token.start);
             toks.get(i)
                 .filter(|t| t.start == token.start)

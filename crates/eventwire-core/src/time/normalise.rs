@@ -386,6 +386,10 @@ pub(super) fn resolve(
             };
             Some(format!("{year:04}-{code}"))
         }),
+        Sem::MonthOfYear { month, offset } => clock(&|a| {
+            let year = civil_from_days(a).0 + offset;
+            Some(format!("{year:04}-{month:02}"))
+        }),
         Sem::MonthRel { month, rel } => clock(&|a| {
             let (y, m, _) = civil_from_days(a);
             let year = match rel {

@@ -67,6 +67,11 @@ pub(super) enum Sem {
         rel: Rel,
         year: Option<i32>,
     },
+    /// A month in the year `offset` years from the anchor's ("June last year").
+    MonthOfYear {
+        month: u32,
+        offset: i32,
+    },
     /// A month name with "last"/"this"/"next".
     MonthRel {
         month: u32,
@@ -204,7 +209,6 @@ fn may_start(t: &Tok) -> bool {
                         | "almost"
                         | "roughly"
                         | "approximately"
-                        | "within"
                         | "just"
                         | "more"
                         | "less"
@@ -295,8 +299,7 @@ fn hit(first: usize, end: usize, kind: Kind, sem: Sem) -> Option<Hit> {
 /// Words before a duration or "ago" phrase that the gold extents include.
 fn approximator(toks: &[Tok], i: usize) -> usize {
     match key(toks, i) {
-        "about" | "around" | "nearly" | "almost" | "roughly" | "approximately" | "within"
-        | "just" => 1,
+        "about" | "around" | "nearly" | "almost" | "roughly" | "approximately" | "just" => 1,
         "more" | "less" | "fewer" if is(toks, i + 1, "than") => 2,
         "at" if matches!(key(toks, i + 1), "least" | "most") => 2,
         "up" if is(toks, i + 1, "to") => 2,
@@ -321,10 +324,24 @@ fn match_at(toks: &[Tok], i: usize) -> Option<Hit> {
 /// An expression, with a leading "the" when one stands before it.
 fn with_article(toks: &[Tok], i: usize) -> Option<Hit> {
     if is(toks, i, "the") {
-        if let Some(inner) = core(toks, i + 1, true) {
-            return Some(Hit { first: i, ..inner });
+        // "the end of 1990", "the beginning of the year": the value is the inner one.
+        if matches!(key(toks, i + 1), "end" | "beginning" | "start" | "middle")
+            && is(toks, i + 2, "of")
+        {
+            let inner = with_article(toks, i + 3)?;
+            return matches!(inner.kind, Kind::Date).then_some(Hit { first: i, ..inner });
         }
-        return None;
+        let inner = core(toks, i + 1, true)?;
+        // An explicit date or year used as a modifier ("the Oct. 23 slaying",
+        // "the 1987 results", "the third-quarter loss") leaves "the" out, as
+        // TimeML does.
+        let modifier = match inner.sem {
+            Sem::Date { .. } | Sem::Year(_) => true,
+            Sem::Quarter { .. } => is(toks, i + 2, "-"),
+            _ => false,
+        };
+        let first = if modifier { i + 1 } else { i };
+        return Some(Hit { first, ..inner });
     }
     core(toks, i, false)
 }
@@ -422,7 +439,7 @@ fn modified_date(toks: &[Tok], i: usize) -> Option<Hit> {
         | Sem::MonthRel { .. }
         | Sem::Quarter { .. } => matches!(k, "early" | "late" | "mid"),
         Sem::UnitOffset { amount: 0..=1, .. } | Sem::UnitOffset { amount: -1, .. } => true,
-        Sem::DayOffset { .. } => matches!(k, "earlier" | "later"),
+        Sem::DayOffset { .. } | Sem::Weekday { .. } => true,
         _ => false,
     };
     fits.then_some(Hit { first: i, ..inner })
@@ -899,6 +916,16 @@ fn calendar_date(toks: &[Tok], i: usize) -> Option<Hit> {
                     day: None,
                 },
             );
+        }
+        // "June last year", "March this year"
+        let offset = match key(toks, j) {
+            "last" => Some(-1),
+            "this" => Some(0),
+            "next" => Some(1),
+            _ => None,
+        };
+        if let Some(offset) = offset.filter(|_| is(toks, j + 1, "year")) {
+            return hit(i, j + 2, Kind::Date, Sem::MonthOfYear { month, offset });
         }
         // A month alone must be a full name; "May" and "March" also need a
         // preposition before them to not be a verb.
