@@ -1,0 +1,751 @@
+//! Counts: how many were killed, wounded, missing, arrested, kidnapped,
+//! displaced or protesting, with the number normalised ("more than 1,730",
+//! "dozens", "1.2 million"), its qualifier, who was counted ("civilians"),
+//! who gives the figure ("according to the Syrian National Coalition") and
+//! since when ("since September").
+//!
+//! Surface patterns over the words of each sentence, no model needed:
+//! a number followed by its verb ("12 people were killed"), a verb followed
+//! by its number ("killing 12"), a number before a count noun ("12 deaths",
+//! "thousands of protesters"), a toll ("the death toll rose to 30") and
+//! coordination ("killing five children and two drivers"). Numbers that are
+//! years, ages, times, dates, money, percentages or measures are skipped.
+//! Every figure is kept, so conflicting figures from different sources all
+//! appear, each with its own source. See docs/counts.md.
+
+mod attribution;
+mod number;
+mod words;
+
+use crate::document::{Count, Entity, Span, TimeExpression, Token};
+use attribution::{nearest_source, period_start, source_cues};
+use number::{number_at, NumberMention};
+use words::{scan, Word};
+
+/// Every count stated in `text`, in text order.
+///
+/// `sentences` bound the patterns (none given: the whole text is one
+/// sentence). `tokens` may be empty or untagged; their part of speech, when
+/// present, only checks the counted object. `entities` name sources (by
+/// canonical name); `times` are the article's resolved time expressions, the
+/// source of `since`.
+pub fn find_counts(
+    text: &str,
+    sentences: &[Span],
+    tokens: &[Token],
+    entities: &[Entity],
+    times: &[TimeExpression],
+) -> Vec<Count> {
+    let whole = [Span::new(0, text.len())];
+    let sentences = if sentences.is_empty() {
+        &whole[..]
+    } else {
+        sentences
+    };
+    let mut entities: Vec<&Entity> = entities.iter().collect();
+    entities.sort_by_key(|e| (e.start, e.end));
+    let mut times: Vec<&TimeExpression> = times.iter().collect();
+    times.sort_by_key(|t| (t.start, t.end));
+    let pos_at = |offset: usize| -> Option<String> {
+        let k = tokens.partition_point(|t| (t.start as usize) < offset);
+        tokens
+            .get(k)
+            .filter(|t| t.start as usize == offset)
+            .and_then(|t| t.pos.clone())
+    };
+    let mut counts = Vec::new();
+    for sentence in sentences {
+        let words = scan(text, sentence.start as usize, sentence.end as usize, &pos_at);
+        let found = sentence_counts(&words);
+        if found.is_empty() {
+            continue;
+        }
+        let cues = source_cues(text, &words, &entities);
+        let since = period_start(&words, &times);
+        for found in found {
+            let (start, end) = (words[found.first].start, words[found.last].end);
+            let Some(phrase) = text.get(start..end) else {
+                continue;
+            };
+            counts.push(Count {
+                kind: found.kind.to_string(),
+                number: found.number.value,
+                qualifier: found.qualifier.map(str::to_string),
+                object: found
+                    .object
+                    .and_then(|(a, b)| text.get(words[a].start..words[b].end))
+                    .map(str::to_string),
+                source: nearest_source(&cues, start, end),
+                since: since.clone(),
+                text: phrase.to_string(),
+                start: start as u32,
+                end: end as u32,
+            });
+        }
+    }
+    counts
+}
+
+/// A count found in one sentence, by word positions.
+#[derive(Debug, Clone)]
+struct Found {
+    kind: &'static str,
+    number: NumberMention,
+    qualifier: Option<&'static str>,
+    /// First and last word of the counted object.
+    object: Option<(usize, usize)>,
+    /// First and last word of the whole count phrase.
+    first: usize,
+    last: usize,
+}
+
+fn sentence_counts(words: &[Word]) -> Vec<Found> {
+    let protest_context = words.iter().any(|w| {
+        let lower = w.lower.as_str();
+        lower.starts_with("protest")
+            || lower.starts_with("demonstrat")
+            || lower.starts_with("rall")
+            || (!w.capitalized && lower.starts_with("march"))
+            || lower == "streets"
+    });
+    let mut found: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let Some(number) = number_at(words, i) else {
+            i += 1;
+            continue;
+        };
+        i = number.last + 1;
+        if not_a_count(words, &number) || is_previous_figure(words, &number) {
+            continue;
+        }
+        let (qualifier, qualifier_first) = qualifier_before(words, number.first);
+        let start = qualifier_first.unwrap_or(number.first);
+        let qualifier = qualifier.or(number.vague.then_some("at least"));
+        let attempt = noun_after(words, &number)
+            .or_else(|| verb_after(words, &number, protest_context))
+            .or_else(|| verb_before(words, start, &number, protest_context))
+            .or_else(|| toll_before(words, start, &number))
+            .or_else(|| coordinated(words, start, &number, &found));
+        if let Some(pattern) = attempt {
+            found.push(Found {
+                kind: pattern.kind,
+                number,
+                qualifier: qualifier.or(pattern.implied_qualifier),
+                object: pattern.object,
+                first: pattern.first.min(start),
+                last: pattern.last.max(number.last),
+            });
+            if let Some((_, object_last)) = pattern.object {
+                i = i.max(object_last + 1);
+            }
+        }
+    }
+    found
+}
+
+/// What a pattern says about a number.
+struct Pattern {
+    kind: &'static str,
+    object: Option<(usize, usize)>,
+    implied_qualifier: Option<&'static str>,
+    first: usize,
+    last: usize,
+}
+
+fn word(words: &[Word], i: usize) -> &str {
+    words.get(i).map_or("", |w| w.lower.as_str())
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Words after a number that make it a measure, a time or money.
+const UNITS: &[&str] = &[
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+    "minute", "minutes", "second", "seconds", "km", "kilometres", "kilometers", "mile",
+    "miles", "metres", "meters", "metre", "meter", "feet", "foot", "ft", "kg", "tonnes",
+    "tons", "degrees", "points", "votes", "seats", "goals", "runs", "times", "per", "percent",
+    "am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "edt", "est", "o'clock", "storey",
+    "storeys", "mph", "acres", "hectares", "games", "matches", "wickets", "sets", "laps",
+    "yards", "inches", "dollars", "pounds", "euros", "yen", "yuan", "rupees", "bn", "m",
+    "pence", "cents", "-", "%", "th", "st", "nd", "rd", "centuries", "decades",
+    "billion", "trillion",
+];
+
+/// Words before a number that make it an identifier, an age or a measure.
+const LABELS: &[&str] = &[
+    "no", "number", "article", "route", "page", "chapter", "section", "flight", "room", "act",
+    "bwv", "magnitude", "aged", "age", "version", "model", "grade", "level", "class", "$",
+    "£", "€", "¥", "us$", "rs", "usd", "gbp", "eur", "top", "under", "channel",
+    "highway", "interstate", "platform", "gate", "row", "line",
+];
+
+/// A number that is not a count of people: a year, a date, an age, a time,
+/// money, a percentage, a measure or an identifier.
+fn not_a_count(words: &[Word], number: &NumberMention) -> bool {
+    let next = word(words, number.last + 1);
+    let previous = number.first.checked_sub(1).map_or("", |k| word(words, k));
+    let surface = word(words, number.first);
+    if UNITS.contains(&next) || MONTHS.contains(&next) || MONTHS.contains(&previous) {
+        return true;
+    }
+    // "the 176 people", "the nine French soldiers" are counts; other labels are not.
+    if LABELS.contains(&previous)
+        && !(previous == "the" && (person_noun(next) || next_is_count_word(next)))
+    {
+        return true;
+    }
+    if previous == "of" && number.first >= 2 && word(words, number.first - 2) == "age" {
+        return true;
+    }
+    // "No. 3846": a full stop after "no".
+    if previous == "." && number.first >= 2 && word(words, number.first - 2) == "no" {
+        return true;
+    }
+    // A year: four plain digits that no person noun follows.
+    let is_year_shape = surface.len() == 4
+        && surface.bytes().all(|b| b.is_ascii_digit())
+        && (1000..=2100).contains(&number.value);
+    if is_year_shape && !person_noun(next) && !next_is_count_word(next) {
+        return true;
+    }
+    // "Thanou, 30, and": an age in commas after a name.
+    if previous == ","
+        && next == ","
+        && number.first >= 2
+        && words[number.first - 2].capitalized
+        && number.value < 120
+        && !number.vague
+    {
+        return true;
+    }
+    // "no one", "one another", "one day".
+    if surface == "one" && (previous == "no" || next == "another") {
+        return true;
+    }
+    false
+}
+
+/// "from five people to six": the earlier figure of a change.
+fn is_previous_figure(words: &[Word], number: &NumberMention) -> bool {
+    let previous = number.first.checked_sub(1).map_or("", |k| word(words, k));
+    previous == "from"
+        && (number.last + 1..number.last + 4)
+            .any(|k| word(words, k) == "to" && number_at(words, k + 1).is_some())
+}
+
+/// The qualifier right before a number and where its words start.
+fn qualifier_before(words: &[Word], first: usize) -> (Option<&'static str>, Option<usize>) {
+    const PHRASES: &[(&[&str], &str)] = &[
+        (&["more", "than"], "more than"),
+        (&["greater", "than"], "more than"),
+        (&["in", "excess", "of"], "more than"),
+        (&["upwards", "of"], "more than"),
+        (&["over"], "more than"),
+        (&["above"], "more than"),
+        (&["at", "least"], "at least"),
+        (&["no", "fewer", "than"], "at least"),
+        (&["no", "less", "than"], "at least"),
+        (&["not", "less", "than"], "at least"),
+        (&["a", "minimum", "of"], "at least"),
+        (&["about"], "about"),
+        (&["around"], "about"),
+        (&["approximately"], "about"),
+        (&["roughly"], "about"),
+        (&["some"], "about"),
+        (&["an", "estimated"], "about"),
+        (&["estimated"], "about"),
+        (&["an", "approximate"], "about"),
+        (&["up", "to"], "up to"),
+        (&["as", "many", "as"], "up to"),
+        (&["nearly"], "up to"),
+        (&["almost"], "up to"),
+        (&["close", "to"], "up to"),
+        (&["fewer", "than"], "up to"),
+        (&["less", "than"], "up to"),
+        (&["just", "under"], "up to"),
+        (&["exactly"], "exactly"),
+        (&["precisely"], "exactly"),
+    ];
+    for (phrase, qualifier) in PHRASES {
+        let Some(start) = first.checked_sub(phrase.len()) else {
+            continue;
+        };
+        if phrase
+            .iter()
+            .enumerate()
+            .all(|(k, w)| word(words, start + k) == *w)
+        {
+            // "a total of" before the qualifier belongs to the phrase too.
+            return (Some(qualifier), Some(start));
+        }
+    }
+    if first >= 3
+        && word(words, first - 3) == "a"
+        && word(words, first - 2) == "total"
+        && word(words, first - 1) == "of"
+    {
+        return (None, Some(first - 3));
+    }
+    (None, None)
+}
+
+/// People a count may count (used when no tagger ran).
+fn person_noun(word: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "people", "persons", "person", "civilians", "children", "soldiers", "troops",
+        "police", "policemen", "officers", "protesters", "protestors", "demonstrators",
+        "students", "workers", "women", "men", "migrants", "refugees", "riders",
+        "passengers", "crew", "suspects", "militants", "fighters", "rebels", "terrorists",
+        "victims", "nationals", "supporters", "residents", "villagers", "pilgrims",
+        "worshippers", "journalists", "miners", "inmates", "prisoners", "members",
+        "others", "individuals", "adults", "infants", "babies", "girls", "boys", "teenagers",
+        "insurgents", "guards", "staff", "employees", "tourists", "farmers", "activists",
+        "detainees", "hostages", "marchers", "rioters", "personnel", "citizens",
+    ];
+    NOUNS.contains(&word)
+}
+
+fn next_is_count_word(word: &str) -> bool {
+    noun_kind(word).is_some() || after_kind(word).is_some()
+}
+
+/// Count nouns and adjectives standing after the number: "12 deaths",
+/// "thousands of protesters", "25 wounded people".
+fn noun_kind(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "deaths" | "dead" | "fatalities" | "bodies" | "killed" => "killed",
+        "injuries" | "injured" | "wounded" => "wounded",
+        "missing" => "missing",
+        "arrests" | "detainees" | "arrested" | "detained" | "detentions" => "arrested",
+        "hostages" | "abductees" | "kidnapped" | "abducted" => "kidnapped",
+        "refugees" | "evacuees" | "displaced" => "displaced",
+        "protesters" | "protestors" | "demonstrators" | "marchers" | "rioters" => "protesters",
+        "casualties" => "other",
+        _ => return None,
+    })
+}
+
+/// Count words that also name the people counted ("refugees").
+fn noun_is_object(word: &str) -> bool {
+    matches!(
+        word,
+        "detainees"
+            | "hostages"
+            | "abductees"
+            | "refugees"
+            | "evacuees"
+            | "protesters"
+            | "protestors"
+            | "demonstrators"
+            | "marchers"
+            | "rioters"
+    )
+}
+
+/// Verbs and adjectives after the counted people: "12 people were killed".
+fn after_kind(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "killed" | "dead" | "died" | "die" | "slain" | "perished" | "murdered" | "executed"
+        | "drowned" | "lost" => "killed",
+        "injured" | "wounded" | "hurt" => "wounded",
+        "missing" | "unaccounted" => "missing",
+        "arrested" | "detained" | "apprehended" | "jailed" => "arrested",
+        "kidnapped" | "abducted" => "kidnapped",
+        "displaced" | "fled" | "evacuated" | "uprooted" | "homeless" => "displaced",
+        "rallied" | "marched" | "protested" | "demonstrated" => "protesters",
+        _ => return None,
+    })
+}
+
+/// Verbs before the number: "killing 12", "arrested 15", "the lives of 30".
+fn before_kind(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "killing" | "killed" | "kill" | "kills" | "lives" => "killed",
+        "injuring" | "injured" | "injure" | "injures" | "wounding" | "wounded" | "wound"
+        | "wounds" | "hurting" => "wounded",
+        "arrested" | "arresting" | "arrest" | "arrests" | "detained" | "detaining" | "detain"
+        | "detains" | "apprehended" | "jailed" => "arrested",
+        "kidnapped" | "kidnapping" | "kidnap" | "abducted" | "abducting" | "abduct" => {
+            "kidnapped"
+        }
+        "displaced" | "displacing" | "displace" | "displaces" | "evacuated" | "evacuating"
+        | "uprooted" | "uprooting" => "displaced",
+        _ => return None,
+    })
+}
+
+/// Words that may stand between the counted people and their verb.
+const LINKS: &[&str] = &[
+    "were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "will", "would",
+    "may", "might", "could", "reportedly", "also", "all", "later", "since", "now", "already",
+    "confirmed", "reported", "believed", "feared", "presumed", "thought", "known", "said",
+    "to", "pronounced", "found", "seriously", "critically", "badly", "slightly", "severely",
+    "fatally", "mortally", "gravely", "lightly", "allegedly", "apparently", "initially",
+    "eventually", "subsequently", "then", "who", "on", "board", "aboard", "more", "others",
+    "other", "each", "left", "officially",
+];
+
+/// Words that never belong to the counted object.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "in", "on", "at", "by", "for", "with", "from", "to", "and", "or",
+    "but", "as", "that", "which", "who", "whom", "whose", "this", "these", "those", "their",
+    "his", "her", "its", "our", "my", "your", "they", "them", "he", "she", "it", "we", "i",
+    "you", "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "will",
+    "would", "may", "might", "could", "should", "can", "not", "no", "more", "others",
+    "other", "each", "all", "both", "some", "many", "several", "including", "according",
+    "during", "after", "before", "since", "while", "when", "where", "there", "here", "than",
+    "about", "around", "over", "under", "up", "into", "across", "near", "among", "between",
+    "also", "only", "just", "reportedly", "said", "most", "another", "such", "so", "very",
+    "then", "now", "yesterday", "today", "tonight", "last", "this", "next", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "people's",
+];
+
+/// The counted object: a run of content words starting at `k`
+/// ("six Mexican nationals", "thousands of protesters", "two of Khan's victims").
+fn object_at(words: &[Word], k: usize) -> Option<(usize, usize)> {
+    let mut k = k;
+    if word(words, k) == "of" {
+        k += 1;
+        while let Some(w) = words.get(k) {
+            if w.is_any(&["the", "whom", "them", "those", "these", "their"])
+                || w.lower.ends_with("'s")
+                || w.lower.ends_with("’s")
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+    }
+    let is_content = |w: &Word| {
+        !w.punct
+            && !w.is_any(FUNCTION_WORDS)
+            && !w.lower.bytes().any(|b| b.is_ascii_digit())
+            && after_kind(&w.lower).is_none()
+            && before_kind(&w.lower).is_none()
+            && noun_kind(&w.lower).is_none()
+            && match w.pos.as_deref() {
+                Some(pos) => matches!(pos, "NOUN" | "PROPN" | "ADJ"),
+                None => !w.lower.ends_with("ing") || person_noun(&w.lower),
+            }
+    };
+    let first = k;
+    let mut last = k;
+    while last < words.len() && last < first + 4 && is_content(&words[last]) {
+        last += 1;
+    }
+    if last == first {
+        return None;
+    }
+    let mut last = last - 1;
+    // The object ends in a noun: the tagger's NOUN, else a lowercase word.
+    loop {
+        let w = &words[last];
+        let ends_in_noun = match w.pos.as_deref() {
+            Some(pos) => matches!(pos, "NOUN" | "PROPN"),
+            None => !w.capitalized || person_noun(&w.lower),
+        };
+        if ends_in_noun {
+            return Some((first, last));
+        }
+        if last == first {
+            return None;
+        }
+        last -= 1;
+    }
+}
+
+/// "12 deaths", "two million Syrian refugees", "thousands of protesters", "25 wounded people".
+fn noun_after(words: &[Word], number: &NumberMention) -> Option<Pattern> {
+    let mut k = number.last + 1;
+    if word(words, k) == "of" {
+        k += 1;
+        if word(words, k) == "the" {
+            k += 1;
+        }
+    }
+    // Up to two modifiers: "US deaths", "Syrian refugees".
+    for modifiers in 0..=2 {
+        let w = words.get(k + modifiers)?;
+        if w.punct {
+            return None;
+        }
+        if let Some(kind) = noun_kind(&w.lower) {
+            let noun = k + modifiers;
+            let object = if noun_is_object(&w.lower) {
+                Some((k, noun))
+            } else if modifiers == 0 && after_kind(&w.lower).is_some() {
+                // "25 wounded people": the adjective, then the people.
+                object_at(words, noun + 1).filter(|(a, _)| *a == noun + 1)
+            } else {
+                None
+            };
+            let last = object.map_or(noun, |(_, b)| b.max(noun));
+            return Some(Pattern {
+                kind,
+                object,
+                implied_qualifier: None,
+                first: number.first,
+                last,
+            });
+        }
+        if w.is_any(FUNCTION_WORDS) || number_at(words, k + modifiers).is_some() {
+            return None;
+        }
+    }
+    None
+}
+
+/// "12 people were killed", "at least 20 were killed", "dozens died",
+/// "several thousand people rallied", "At least seven, including four children, died".
+fn verb_after(words: &[Word], number: &NumberMention, protest: bool) -> Option<Pattern> {
+    let mut k = number.last + 1;
+    let object = object_at(words, k);
+    if let Some((_, b)) = object {
+        k = b + 1;
+    } else if word(words, k) == "of" {
+        return None;
+    }
+    let limit = k + 8;
+    while k < words.len() && k < limit {
+        let w = &words[k];
+        if let Some(kind) = after_kind(&w.lower) {
+            // "lost their lives"; other uses of "lost" are not deaths.
+            if w.is("lost") && word(words, k + 2) != "lives" {
+                return None;
+            }
+            return Some(Pattern {
+                kind,
+                object,
+                implied_qualifier: None,
+                first: number.first,
+                last: if w.is("lost") { k + 2 } else { k },
+            });
+        }
+        if protest && protest_turnout(words, k) {
+            return Some(Pattern {
+                kind: "protesters",
+                object,
+                implied_qualifier: None,
+                first: number.first,
+                last: k,
+            });
+        }
+        if w.is(",") {
+            // ", including four children," is skipped; an apposition may end
+            // before its verb ("over 1800 people, have died").
+            if word(words, k + 1) == "including" {
+                let close = (k + 1..words.len().min(k + 10)).find(|&j| word(words, j) == ",")?;
+                k = close + 1;
+                continue;
+            }
+            let next = word(words, k + 1);
+            if LINKS.contains(&next) && next != "who" || after_kind(next).is_some() {
+                k += 1;
+                continue;
+            }
+            return None;
+        }
+        if !w.is_any(LINKS) {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Turnout verbs that count protesters when the sentence is about a protest.
+fn protest_turnout(words: &[Word], k: usize) -> bool {
+    match word(words, k) {
+        "gathered" | "joined" | "attended" | "assembled" => true,
+        "turned" => word(words, k + 1) == "out",
+        "took" => word(words, k + 1) == "to" && word(words, k + 3) == "streets",
+        _ => false,
+    }
+}
+
+/// Words that may stand between a verb and its number ("killing the nine").
+const VERB_GAP: &[&str] = &["the", "another", "reportedly", "of", "an", "some", "all"];
+
+/// "killing 12", "arrested 15 people", "the lives of 30", "drew two million people".
+fn verb_before(
+    words: &[Word],
+    start: usize,
+    number: &NumberMention,
+    protest: bool,
+) -> Option<Pattern> {
+    let mut k = start.checked_sub(1)?;
+    let mut gap = 0;
+    while words[k].is_any(VERB_GAP) && gap < 3 {
+        k = k.checked_sub(1)?;
+        gap += 1;
+    }
+    let verb = &words[k];
+    let kind = before_kind(&verb.lower).or_else(|| {
+        let draws = verb.is_any(&["drew", "drawing", "draws", "attracted", "attracting"]);
+        (protest && draws).then_some("protesters")
+    })?;
+    // "the lives of 30" needs its "of"; "killed of" is no pattern.
+    if verb.is("lives") != (word(words, k + 1) == "of") {
+        return None;
+    }
+    let object = object_at(words, number.last + 1);
+    let mut last = object.map_or(number.last, |(_, b)| b);
+    // "left 5 dead", "leaving 20 injured".
+    let mut kind = kind;
+    if let Some(state) = noun_kind(word(words, last + 1)).filter(|_| object.is_some()) {
+        kind = state;
+        last += 1;
+    }
+    Some(Pattern {
+        kind,
+        object,
+        implied_qualifier: None,
+        first: k,
+        last,
+    })
+}
+
+/// "the death toll rose to 30", "confirmed deaths ... surpassed 100,000".
+fn toll_before(words: &[Word], start: usize, number: &NumberMention) -> Option<Pattern> {
+    let link = start.checked_sub(1)?;
+    let implied = match word(words, link) {
+        "surpassed" | "exceeded" | "topped" | "passed" => Some("more than"),
+        "to" | "at" | "of" | "reached" | "hit" | "is" | "was" | "now" | "stood" | "stands" => {
+            None
+        }
+        _ => return None,
+    };
+    let floor = link.saturating_sub(12);
+    let mut k = link;
+    while k > floor {
+        k -= 1;
+        let w = &words[k];
+        if w.punct && !w.is(",") {
+            return None;
+        }
+        let kind = match w.lower.as_str() {
+            "toll" => Some(if word(words, k.wrapping_sub(1)) == "injury" {
+                "wounded"
+            } else {
+                "killed"
+            }),
+            "deaths" | "dead" | "fatalities" => Some("killed"),
+            "casualties" => Some("other"),
+            "injuries" | "injured" => Some("wounded"),
+            "arrests" => Some("arrested"),
+            "displaced" | "refugees" => Some("displaced"),
+            "missing" => Some("missing"),
+            "turnout" | "protesters" | "demonstrators" => Some("protesters"),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            return Some(Pattern {
+                kind,
+                object: None,
+                implied_qualifier: implied,
+                first: k,
+                last: number.last,
+            });
+        }
+        // A number in between owns the noun ("5 deaths, up from 3").
+        if number_at(words, k).is_some() {
+            return None;
+        }
+    }
+    None
+}
+
+/// "killed five children and two truck drivers", "killed at least 62,
+/// including 54 small children": a further number joined to the last count.
+fn coordinated(
+    words: &[Word],
+    start: usize,
+    number: &NumberMention,
+    found: &[Found],
+) -> Option<Pattern> {
+    let previous = found.last()?;
+    if previous.last >= start || start - previous.last > 10 {
+        return None;
+    }
+    let between = &words[previous.last + 1..start];
+    let joined = between
+        .iter()
+        .any(|w| w.is_any(&["and", "including", "among"]));
+    let clean = between.iter().all(|w| {
+        !w.is_any(&[";", ":", "(", ")", "while", "but", "whereas"])
+            && after_kind(&w.lower).is_none()
+            && before_kind(&w.lower).is_none()
+            && !w.is_any(&["were", "was", "are", "is", "have", "has", "had"])
+    });
+    if !joined || !clean {
+        return None;
+    }
+    let object = object_at(words, number.last + 1);
+    let after = object.map_or(number.last + 1, |(_, b)| b + 1);
+    // "and 35 were rescued": a number with its own verb is not joined.
+    if words
+        .get(after)
+        .is_some_and(|w| w.is_any(LINKS) && !w.is_any(&["more", "others", "other", "each"]))
+    {
+        return None;
+    }
+    Some(Pattern {
+        kind: previous.kind,
+        object,
+        implied_qualifier: None,
+        first: number.first,
+        last: object.map_or(number.last, |(_, b)| b),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(text: &str) -> Vec<Count> {
+        find_counts(text, &[], &[], &[], &[])
+    }
+
+    #[test]
+    fn the_example_sentence() {
+        let text = "More than 1,730 civilians have been killed since Russia began airstrikes \
+                    against opposition forces in Syria in September, according to the Syrian \
+                    National Coalition.";
+        let found = counts(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let count = &found[0];
+        assert_eq!(count.kind, "killed");
+        assert_eq!(count.number, 1730);
+        assert_eq!(count.qualifier.as_deref(), Some("more than"));
+        assert_eq!(count.object.as_deref(), Some("civilians"));
+        assert_eq!(count.source.as_deref(), Some("Syrian National Coalition"));
+        assert_eq!(count.text, "More than 1,730 civilians have been killed");
+    }
+}
