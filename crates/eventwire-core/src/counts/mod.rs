@@ -484,16 +484,19 @@ fn object_at(words: &[Word], k: usize) -> Option<(usize, usize)> {
 /// "12 deaths", "two million Syrian refugees", "thousands of protesters", "25 wounded people".
 fn noun_after(words: &[Word], number: &NumberMention) -> Option<Pattern> {
     let mut k = number.last + 1;
+    // "thousands of protesters"; "seven of the detainees" picks from a group
+    // already counted, so it is no count by itself.
     if word(words, k) == "of" {
         k += 1;
-        if word(words, k) == "the" {
-            k += 1;
-        }
     }
     // Up to two modifiers: "US deaths", "Syrian refugees".
     for modifiers in 0..=2 {
         let w = words.get(k + modifiers)?;
         if w.punct {
+            return None;
+        }
+        // "30 bodies" are dead; "111 appointed bodies" are not.
+        if w.is("bodies") && modifiers > 0 {
             return None;
         }
         if let Some(kind) = noun_kind(&w.lower) {
@@ -526,9 +529,13 @@ fn noun_after(words: &[Word], number: &NumberMention) -> Option<Pattern> {
 /// "several thousand people rallied", "At least seven, including four children, died".
 fn verb_after(words: &[Word], number: &NumberMention, protest: bool) -> Option<Pattern> {
     let mut k = number.last + 1;
-    let object = object_at(words, k);
+    let mut object = object_at(words, k);
     if let Some((_, b)) = object {
         k = b + 1;
+    } else if word(words, k) == "of" && word(words, k + 1) == "whom" {
+        // "rural farm workers, thousands of whom took to the streets".
+        k += 2;
+        object = object_before_comma(words, number.first);
     } else if word(words, k) == "of" {
         return None;
     }
@@ -674,9 +681,12 @@ fn toll_before(words: &[Word], start: usize, number: &NumberMention) -> Option<P
                 last: number.last,
             });
         }
-        // A number in between owns the noun ("5 deaths, up from 3").
-        if number_at(words, k).is_some() {
-            return None;
+        // A number in between owns the noun ("5 deaths, up from 3"), unless
+        // it is the earlier figure of the change ("from five people to six").
+        if let Some(between) = number_at(words, k) {
+            if !is_previous_figure(words, &between) {
+                return None;
+            }
         }
     }
     None
@@ -698,16 +708,25 @@ fn coordinated(
     let joined = between
         .iter()
         .any(|w| w.is_any(&["and", "including", "among"]));
+    // "as were seventeen": the verb of the last count, left out.
+    let elliptic = between.len() >= 2
+        && between[between.len() - 2].is("as")
+        && between[between.len() - 1].is_any(&["were", "was", "did"]);
     let clean = between.iter().all(|w| {
         !w.is_any(&[";", ":", "(", ")", "while", "but", "whereas"])
             && after_kind(&w.lower).is_none()
             && before_kind(&w.lower).is_none()
-            && !w.is_any(&["were", "was", "are", "is", "have", "has", "had"])
+            && !is_verb(w)
     });
-    if !joined || !clean {
+    if !(joined && clean || elliptic) {
         return None;
     }
-    let object = object_at(words, number.last + 1);
+    // "seventeen from the Armed Forces": the group named after "from".
+    let object = object_at(words, number.last + 1).or_else(|| {
+        (word(words, number.last + 1) == "from")
+            .then(|| named_group(words, number.last + 2))
+            .flatten()
+    });
     let after = object.map_or(number.last + 1, |(_, b)| b + 1);
     // "and 35 were rescued": a number with its own verb is not joined.
     if words
@@ -723,6 +742,48 @@ fn coordinated(
         first: number.first,
         last: object.map_or(number.last, |(_, b)| b),
     })
+}
+
+/// A verb by its tag, or without tags by its shape ("infected", "were").
+fn is_verb(w: &Word) -> bool {
+    match w.pos.as_deref() {
+        Some(pos) => matches!(pos, "VERB" | "AUX"),
+        None => {
+            w.is_any(&["were", "was", "are", "is", "have", "has", "had"])
+                || (w.lower.len() > 4 && w.lower.ends_with("ed") && !w.capitalized)
+        }
+    }
+}
+
+/// The object ending right before the comma at `comma + 1` ("farm workers, thousands of whom").
+fn object_before_comma(words: &[Word], number_first: usize) -> Option<(usize, usize)> {
+    let comma = number_first.checked_sub(1)?;
+    if !words[comma].is(",") {
+        return None;
+    }
+    let last = comma.checked_sub(1)?;
+    let mut first = last;
+    while first > 0 && last - first < 3 && is_plain_word(&words[first - 1]) {
+        first -= 1;
+    }
+    if !is_plain_word(&words[last]) {
+        return None;
+    }
+    object_at(words, first).filter(|&(_, b)| b == last)
+}
+
+fn is_plain_word(w: &Word) -> bool {
+    !w.punct && !w.is_any(FUNCTION_WORDS)
+}
+
+/// "the Armed Forces": a capitalised name after an optional "the".
+fn named_group(words: &[Word], k: usize) -> Option<(usize, usize)> {
+    let first = if word(words, k) == "the" { k + 1 } else { k };
+    let mut last = first;
+    while words.get(last).is_some_and(|w| w.capitalized && !w.punct) && last < first + 4 {
+        last += 1;
+    }
+    (last > first).then(|| (first, last - 1))
 }
 
 #[cfg(test)]
