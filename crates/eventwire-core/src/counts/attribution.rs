@@ -92,6 +92,23 @@ const SOURCE_NOUNS: &[&str] = &[
     "officers",
     "statement",
     "figures",
+    "opposition",
+    "rebels",
+    "militants",
+    "insurgents",
+    "observatory",
+    "council",
+    "committee",
+    "commission",
+    "office",
+    "department",
+    "service",
+    "services",
+    "spokesmen",
+    "ministries",
+    "groups",
+    "unions",
+    "press",
 ];
 
 /// Words that end the noun phrase after "according to".

@@ -122,7 +122,7 @@ fn sentence_counts(words: &[Word]) -> Vec<Found> {
         let (qualifier, qualifier_first) = qualifier_before(words, number.first);
         let start = qualifier_first.unwrap_or(number.first);
         let qualifier = qualifier.or(number.vague.then_some("at least"));
-        let attempt = noun_after(words, &number)
+        let attempt = noun_after(words, &number, protest_context)
             .or_else(|| verb_after(words, &number, protest_context))
             .or_else(|| verb_before(words, start, &number, protest_context))
             .or_else(|| toll_before(words, start, &number))
@@ -194,7 +194,9 @@ const UNITS: &[&str] = &[
     "storeys", "mph", "acres", "hectares", "games", "matches", "wickets", "sets", "laps",
     "yards", "inches", "dollars", "pounds", "euros", "yen", "yuan", "rupees", "bn", "m",
     "pence", "cents", "-", "%", "th", "st", "nd", "rd", "centuries", "decades",
-    "billion", "trillion",
+    "billion", "trillion", "rubles", "roubles", "francs", "pesos", "dinars", "lira", "riyals",
+    "shekels", "won", "rand", "naira", "złotys", "zlotys", "usd", "eur", "gbp", "views",
+    "copies", "barrels", "doses", "strong",
 ];
 
 /// Words before a number that make it an identifier, an age or a measure.
@@ -408,7 +410,8 @@ const LINKS: &[&str] = &[
     "to", "pronounced", "found", "seriously", "critically", "badly", "slightly", "severely",
     "fatally", "mortally", "gravely", "lightly", "allegedly", "apparently", "initially",
     "eventually", "subsequently", "then", "who", "on", "board", "aboard", "more", "others",
-    "other", "each", "left", "officially",
+    "other", "each", "left", "officially", "taken", "overall", "there", "yesterday", "today",
+    "still", "remain", "remained", "remains",
 ];
 
 /// Words that never belong to the counted object.
@@ -449,7 +452,7 @@ fn object_at(words: &[Word], k: usize) -> Option<(usize, usize)> {
             && !w.lower.bytes().any(|b| b.is_ascii_digit())
             && after_kind(&w.lower).is_none()
             && before_kind(&w.lower).is_none()
-            && noun_kind(&w.lower).is_none()
+            && (noun_kind(&w.lower).is_none() || noun_is_object(&w.lower))
             && match w.pos.as_deref() {
                 Some(pos) => matches!(pos, "NOUN" | "PROPN" | "ADJ"),
                 None => !w.lower.ends_with("ing") || person_noun(&w.lower),
@@ -482,7 +485,7 @@ fn object_at(words: &[Word], k: usize) -> Option<(usize, usize)> {
 }
 
 /// "12 deaths", "two million Syrian refugees", "thousands of protesters", "25 wounded people".
-fn noun_after(words: &[Word], number: &NumberMention) -> Option<Pattern> {
+fn noun_after(words: &[Word], number: &NumberMention, protest: bool) -> Option<Pattern> {
     let mut k = number.last + 1;
     // "thousands of protesters"; "seven of the detainees" picks from a group
     // already counted, so it is no count by itself.
@@ -501,6 +504,12 @@ fn noun_after(words: &[Word], number: &NumberMention) -> Option<Pattern> {
         }
         if let Some(kind) = noun_kind(&w.lower) {
             let noun = k + modifiers;
+            // "20 protesters were detained": the verb tells what happened to them.
+            if noun_is_object(&w.lower) {
+                if let Some(pattern) = verb_after(words, number, protest) {
+                    return Some(pattern);
+                }
+            }
             let object = if noun_is_object(&w.lower) {
                 Some((k, noun))
             } else if modifiers == 0 && after_kind(&w.lower).is_some() {
@@ -540,8 +549,31 @@ fn verb_after(words: &[Word], number: &NumberMention, protest: bool) -> Option<P
         return None;
     }
     let limit = k + 8;
+    let mut implied = None;
     while k < words.len() && k < limit {
         let w = &words[k];
+        // "Sixty-six people or more were injured".
+        if w.is("or") && word(words, k + 1) == "more" {
+            implied = Some("at least");
+            k += 2;
+            continue;
+        }
+        // "Three occupants of the helicopter died": a short phrase on the object.
+        if w.is("of") && object.is_some() {
+            if let Some((_, b)) = object_at(words, k) {
+                k = b + 1;
+                continue;
+            }
+        }
+        if w.is("hostage") && k > 0 && word(words, k - 1) == "taken" {
+            return Some(Pattern {
+                kind: "kidnapped",
+                object,
+                implied_qualifier: implied,
+                first: number.first,
+                last: k,
+            });
+        }
         if let Some(kind) = after_kind(&w.lower) {
             // "lost their lives"; other uses of "lost" are not deaths.
             if w.is("lost") && word(words, k + 2) != "lives" {
@@ -550,7 +582,7 @@ fn verb_after(words: &[Word], number: &NumberMention, protest: bool) -> Option<P
             return Some(Pattern {
                 kind,
                 object,
-                implied_qualifier: None,
+                implied_qualifier: implied,
                 first: number.first,
                 last: if w.is("lost") { k + 2 } else { k },
             });
@@ -559,7 +591,7 @@ fn verb_after(words: &[Word], number: &NumberMention, protest: bool) -> Option<P
             return Some(Pattern {
                 kind: "protesters",
                 object,
-                implied_qualifier: None,
+                implied_qualifier: implied,
                 first: number.first,
                 last: k,
             });
@@ -592,7 +624,10 @@ fn protest_turnout(words: &[Word], k: usize) -> bool {
     match word(words, k) {
         "gathered" | "joined" | "attended" | "assembled" => true,
         "turned" => word(words, k + 1) == "out",
-        "took" => word(words, k + 1) == "to" && word(words, k + 3) == "streets",
+        "took" | "take" | "taking" => {
+            word(words, k + 1) == "part"
+                || word(words, k + 1) == "to" && word(words, k + 3) == "streets"
+        }
         _ => false,
     }
 }
@@ -614,6 +649,21 @@ fn verb_before(
         gap += 1;
     }
     let verb = &words[k];
+    // "taking dozens of people hostage".
+    if verb.is_any(&["taking", "took", "take", "takes", "held", "holding", "hold"]) {
+        let object = object_at(words, number.last + 1);
+        let mut end = object.map_or(number.last, |(_, b)| b) + 1;
+        if word(words, end) == "there" {
+            end += 1;
+        }
+        return (word(words, end) == "hostage").then_some(Pattern {
+            kind: "kidnapped",
+            object,
+            implied_qualifier: None,
+            first: k,
+            last: end,
+        });
+    }
     let kind = before_kind(&verb.lower).or_else(|| {
         let draws = verb.is_any(&["drew", "drawing", "draws", "attracted", "attracting"]);
         (protest && draws).then_some("protesters")
@@ -658,18 +708,23 @@ fn toll_before(words: &[Word], start: usize, number: &NumberMention) -> Option<P
             return None;
         }
         let kind = match w.lower.as_str() {
-            "toll" => Some(if word(words, k.wrapping_sub(1)) == "injury" {
+            "toll" | "tolls" => Some(if word(words, k.wrapping_sub(1)) == "injury" {
                 "wounded"
             } else {
                 "killed"
             }),
-            "deaths" | "dead" | "fatalities" => Some("killed"),
+            "deaths" | "fatalities" => Some("killed"),
             "casualties" => Some("other"),
-            "injuries" | "injured" => Some("wounded"),
+            "injuries" => Some("wounded"),
             "arrests" => Some("arrested"),
-            "displaced" | "refugees" => Some("displaced"),
-            "missing" => Some("missing"),
+            "refugees" => Some("displaced"),
             "turnout" | "protesters" | "demonstrators" => Some("protesters"),
+            // Adjectives name a toll only as nouns: "the number of dead".
+            "dead" | "injured" | "missing" | "displaced"
+                if k > 0 && matches!(word(words, k - 1), "the" | "of") =>
+            {
+                after_kind(&w.lower)
+            }
             _ => None,
         };
         if let Some(kind) = kind {
@@ -705,9 +760,12 @@ fn coordinated(
         return None;
     }
     let between = &words[previous.last + 1..start];
+    // "250 thousand protesters in New York City, 100 thousand in London":
+    // a short list joined by commas counts too.
     let joined = between
         .iter()
-        .any(|w| w.is_any(&["and", "including", "among"]));
+        .any(|w| w.is_any(&["and", "including", "among"]))
+        || between.len() <= 6 && between.last().is_some_and(|w| w.is(","));
     // "as were seventeen": the verb of the last count, left out.
     let elliptic = between.len() >= 2
         && between[between.len() - 2].is("as")
