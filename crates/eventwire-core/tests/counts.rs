@@ -41,15 +41,18 @@ fn digits_with_commas_qualifier_object_and_source() {
                 National Coalition.";
     let found = counts(text);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(
-        (found[0].kind.as_str(), found[0].number),
-        ("killed", 1730)
-    );
+    assert_eq!((found[0].kind.as_str(), found[0].number), ("killed", 1730));
     assert_eq!(found[0].qualifier.as_deref(), Some("more than"));
     assert_eq!(found[0].object.as_deref(), Some("civilians"));
-    assert_eq!(found[0].source.as_deref(), Some("Syrian National Coalition"));
+    assert_eq!(
+        found[0].source.as_deref(),
+        Some("Syrian National Coalition")
+    );
     assert_eq!(found[0].text, "More than 1,730 civilians have been killed");
-    assert_eq!(&text[found[0].start as usize..found[0].end as usize], found[0].text);
+    assert_eq!(
+        &text[found[0].start as usize..found[0].end as usize],
+        found[0].text
+    );
 }
 
 #[test]
@@ -165,7 +168,9 @@ fn kinds_by_verb_before_and_after() {
         ]
     );
     assert_eq!(
-        tuples("Gunmen kidnapped 42 students from a boarding school, and 12 people are still missing."),
+        tuples(
+            "Gunmen kidnapped 42 students from a boarding school, and 12 people are still missing."
+        ),
         vec![
             t("kidnapped", 42, None, Some("students")),
             t("missing", 12, None, Some("people")),
@@ -214,7 +219,10 @@ fn entity_canonical_name_is_the_source() {
         role: None,
     };
     let found = find_counts(text, &[], &[], &[entity], &[]);
-    assert_eq!(found[0].source.as_deref(), Some("Syrian National Coalition"));
+    assert_eq!(
+        found[0].source.as_deref(),
+        Some("Syrian National Coalition")
+    );
 }
 
 #[test]
@@ -225,7 +233,10 @@ fn conflicting_figures_are_all_kept_each_with_its_source() {
         .iter()
         .map(|c| (c.number, c.source.as_deref()))
         .collect();
-    assert_eq!(summary, vec![(12, Some("ministry")), (30, Some("opposition"))]);
+    assert_eq!(
+        summary,
+        vec![(12, Some("ministry")), (30, Some("opposition"))]
+    );
 }
 
 #[test]
@@ -263,7 +274,10 @@ fn offsets_point_into_the_text_with_multibyte_characters() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].kind, "arrested");
     assert_eq!(found[0].number, 20);
-    assert_eq!(&text[found[0].start as usize..found[0].end as usize], found[0].text);
+    assert_eq!(
+        &text[found[0].start as usize..found[0].end as usize],
+        found[0].text
+    );
 }
 
 #[test]

@@ -191,7 +191,10 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
             Models::none()
         }
     };
-    println!("counts: models loaded in {:.2}s", started.elapsed().as_secs_f64());
+    println!(
+        "counts: models loaded in {:.2}s",
+        started.elapsed().as_secs_f64()
+    );
     for (label, models) in [("with models", &models), ("surface only", &Models::none())] {
         let mut cache: HashMap<(String, String), Vec<Count>> = HashMap::new();
         let mut scores: BTreeMap<&str, SplitScore> = BTreeMap::new();
@@ -246,11 +249,25 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
             let gold_full: Vec<Key> = sentence
                 .counts
                 .iter()
-                .map(|c| full_key(&c.kind, c.number, c.qualifier.as_deref(), c.object.as_deref()))
+                .map(|c| {
+                    full_key(
+                        &c.kind,
+                        c.number,
+                        c.qualifier.as_deref(),
+                        c.object.as_deref(),
+                    )
+                })
                 .collect();
             let predicted_full: Vec<Key> = inside
                 .iter()
-                .map(|c| full_key(&c.kind, c.number, c.qualifier.as_deref(), c.object.as_deref()))
+                .map(|c| {
+                    full_key(
+                        &c.kind,
+                        c.number,
+                        c.qualifier.as_deref(),
+                        c.object.as_deref(),
+                    )
+                })
                 .collect();
             let (prf_full, missed_full, spurious_full) = score(&gold_full, &predicted_full);
             split.full.add(prf_full);
@@ -265,7 +282,10 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
                     continue;
                 };
                 split.source_gold += 1;
-                if p.source.as_deref().is_some_and(|s| sources_agree(gold_source, s)) {
+                if p.source
+                    .as_deref()
+                    .is_some_and(|s| sources_agree(gold_source, s))
+                {
                     split.source_agree += 1;
                 }
             }

@@ -152,10 +152,7 @@ fn phrase_text(text: &str, words: &[Word], first: usize, last: usize) -> Option<
     let mut name = phrase.to_string();
     if first == 0
         && words[first].capitalized
-        && words[first..=last]
-            .iter()
-            .skip(1)
-            .all(|w| !w.capitalized)
+        && words[first..=last].iter().skip(1).all(|w| !w.capitalized)
         && words[last].is_any(SOURCE_NOUNS)
     {
         name = name.to_lowercase();
@@ -164,12 +161,7 @@ fn phrase_text(text: &str, words: &[Word], first: usize, last: usize) -> Option<
 }
 
 /// The source named by a noun phrase starting at word `first`.
-fn phrase_after(
-    text: &str,
-    words: &[Word],
-    entities: &[&Entity],
-    first: usize,
-) -> Option<String> {
+fn phrase_after(text: &str, words: &[Word], entities: &[&Entity], first: usize) -> Option<String> {
     let mut last = first;
     while last < words.len()
         && last < first + 8
@@ -186,12 +178,7 @@ fn phrase_after(
 }
 
 /// The subject before a speech verb at `verb`, if it names a source.
-fn subject_before(
-    text: &str,
-    words: &[Word],
-    entities: &[&Entity],
-    verb: usize,
-) -> Option<String> {
+fn subject_before(text: &str, words: &[Word], entities: &[&Entity], verb: usize) -> Option<String> {
     let mut last = verb.checked_sub(1)?;
     while words[last].is_any(SPEECH_ADVERBS) {
         last = last.checked_sub(1)?;
@@ -278,7 +265,11 @@ pub(crate) fn nearest_source(cues: &[SourceCue], start: usize, end: usize) -> Op
         (Some(b), Some(n)) => {
             let distance_before = start - b.at;
             let distance_after = n.at.saturating_sub(end);
-            Some(if distance_after <= distance_before { n } else { b })
+            Some(if distance_after <= distance_before {
+                n
+            } else {
+                b
+            })
         }
         (Some(b), None) => Some(b),
         (None, Some(n)) => Some(n),
@@ -316,7 +307,9 @@ pub(crate) fn period_start(words: &[Word], times: &[&TimeExpression]) -> Option<
             .find(|t| {
                 is_date(t)
                     && (word.is("since")
-                        || words.get(i + 1).is_some_and(|w| t.start as usize <= w.start))
+                        || words
+                            .get(i + 1)
+                            .is_some_and(|w| t.start as usize <= w.start))
             });
         if let Some(time) = found {
             return time.value.clone();

@@ -76,7 +76,10 @@ fn digit_numeral(word: &str) -> Option<(f64, bool)> {
     if bytes.is_empty() || !bytes[0].is_ascii_digit() {
         return None;
     }
-    if !bytes.iter().all(|b| b.is_ascii_digit() || *b == b',' || *b == b'.') {
+    if !bytes
+        .iter()
+        .all(|b| b.is_ascii_digit() || *b == b',' || *b == b'.')
+    {
         return None;
     }
     if word.contains(',') {
@@ -224,7 +227,7 @@ fn scores_is_quantity(words: &[Word], i: usize) -> bool {
 }
 
 fn finish(value: f64, first: usize, last: usize, vague: bool) -> Option<NumberMention> {
-    if !value.is_finite() || value < 1.0 || value > 1e12 {
+    if !value.is_finite() || !(1.0..=1e12).contains(&value) {
         return None;
     }
     Some(NumberMention {
