@@ -368,7 +368,7 @@ fn not_a_count(words: &[Word], number: &NumberMention) -> bool {
     if previous == ","
         && next == ","
         && number.first >= 2
-        && words[number.first - 2].capitalized
+        && (words[number.first - 2].capitalized || surface.bytes().all(|b| b.is_ascii_digit()))
         && number.value < 120
         && !number.vague
     {
@@ -793,6 +793,7 @@ fn object_at(words: &[Word], k: usize) -> Option<(usize, usize)> {
             && after_kind(&w.lower).is_none()
             && before_kind(&w.lower).is_none()
             && (noun_kind(&w.lower).is_none() || noun_is_object(&w.lower))
+            && !(w.pos.is_none() && w.lower.ends_with("ly") && !person_noun(&w.lower))
             && match w.pos.as_deref() {
                 Some(pos) => matches!(pos, "NOUN" | "PROPN" | "ADJ"),
                 None => !w.lower.ends_with("ing") || person_noun(&w.lower),
@@ -867,7 +868,12 @@ fn noun_after(words: &[Word], number: &NumberMention, protest: bool) -> Option<P
                 last,
             });
         }
-        if w.is_any(FUNCTION_WORDS) || number_at(words, k + modifiers).is_some() {
+        // A modifier is no function word, number or person ("eight players plus injuries").
+        if w.is_any(FUNCTION_WORDS)
+            || w.is_any(&["plus", "minus", "fewer", "less", "versus"])
+            || person_noun(&w.lower)
+            || number_at(words, k + modifiers).is_some()
+        {
             return None;
         }
     }
@@ -917,6 +923,12 @@ fn verb_after(words: &[Word], number: &NumberMention, protest: bool) -> Option<P
         if let Some(kind) = after_kind(&w.lower) {
             // "lost their lives"; other uses of "lost" are not deaths.
             if w.is("lost") && word(words, k + 2) != "lives" {
+                return None;
+            }
+            // "warrants were executed", "companies demonstrated": these verbs
+            // count people only when people are named.
+            let ambiguous = w.is_any(&["executed", "demonstrated"]);
+            if ambiguous && object.is_some_and(|(_, b)| !person_noun(word(words, b))) {
                 return None;
             }
             return Some(Pattern {
@@ -1029,6 +1041,30 @@ fn verb_before(
     })
 }
 
+/// Verbs after a toll noun: "the number of dead rose to 30".
+const TOLL_VERBS: &[&str] = &[
+    "rose",
+    "risen",
+    "rises",
+    "increased",
+    "climbed",
+    "reached",
+    "stood",
+    "stands",
+    "is",
+    "was",
+    "has",
+    "had",
+    "now",
+    "hit",
+    "surpassed",
+    "exceeded",
+    "topped",
+    "passed",
+    "to",
+    "at",
+];
+
 /// "the death toll rose to 30", "confirmed deaths ... surpassed 100,000".
 fn toll_before(words: &[Word], start: usize, number: &NumberMention) -> Option<Pattern> {
     let link = start.checked_sub(1)?;
@@ -1059,7 +1095,9 @@ fn toll_before(words: &[Word], start: usize, number: &NumberMention) -> Option<P
             "turnout" | "protesters" | "demonstrators" => Some("protesters"),
             // Adjectives name a toll only as nouns: "the number of dead".
             "dead" | "injured" | "missing" | "displaced"
-                if k > 0 && matches!(word(words, k - 1), "the" | "of") =>
+                if k > 0
+                    && matches!(word(words, k - 1), "the" | "of")
+                    && TOLL_VERBS.contains(&word(words, k + 1)) =>
             {
                 after_kind(&w.lower)
             }
