@@ -324,3 +324,17 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_huge_single_sentence_is_scanned_in_pieces_and_every_count_is_found() {
+    let unit = "Police arrested 15 protesters and ";
+    let text = unit.repeat(40_000);
+    let found = find_counts(&text, &[], &[], &[], &[]);
+    assert_eq!(found.len(), 40_000);
+    // A pattern cut by a piece boundary (one per 64 KiB) may lose its verb.
+    let arrests = found
+        .iter()
+        .filter(|c| c.kind == "arrested" && c.number == 15)
+        .count();
+    assert!(arrests >= found.len() - found.len() / 1000, "{arrests}");
+}

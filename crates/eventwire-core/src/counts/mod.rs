@@ -54,13 +54,8 @@ pub fn find_counts(
             .and_then(|t| t.pos.clone())
     };
     let mut counts = Vec::new();
-    for sentence in sentences {
-        let words = scan(
-            text,
-            sentence.start as usize,
-            sentence.end as usize,
-            &pos_at,
-        );
+    for piece in sentences.iter().flat_map(|s| pieces(text, *s)) {
+        let words = scan(text, piece.start as usize, piece.end as usize, &pos_at);
         let found = sentence_counts(&words);
         if found.is_empty() {
             continue;
@@ -89,6 +84,38 @@ pub fn find_counts(
         }
     }
     counts
+}
+
+/// Longest stretch of text scanned at once. Counts are local, so a freak
+/// "sentence" of megabytes is cut at spaces to keep memory bounded.
+const PIECE_BYTES: usize = 1 << 16;
+
+/// A sentence, or a huge one in pieces of at most about `PIECE_BYTES`.
+fn pieces(text: &str, sentence: Span) -> Vec<Span> {
+    let end = (sentence.end as usize).min(text.len());
+    let mut start = (sentence.start as usize).min(end);
+    let mut pieces = Vec::new();
+    while end - start > PIECE_BYTES {
+        let mut cut = start + PIECE_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // Cut at the last space of the window, if there is one.
+        if let Some(space) = text
+            .get(start..cut)
+            .and_then(|w| w.rfind(char::is_whitespace))
+        {
+            if space > 0 {
+                cut = start + space;
+            }
+        }
+        pieces.push(Span::new(start, cut));
+        start = cut;
+    }
+    if start < end {
+        pieces.push(Span::new(start, end));
+    }
+    pieces
 }
 
 /// A count found in one sentence, by word positions.
@@ -127,7 +154,18 @@ fn sentence_counts(words: &[Word]) -> Vec<Found> {
         let (qualifier, qualifier_first) = qualifier_before(words, number.first);
         let start = qualifier_first.unwrap_or(number.first);
         let qualifier = qualifier.or(number.vague.then_some("at least"));
-        let attempt = noun_after(words, &number, protest_context)
+        // "arrested 15 protesters": a verb before outranks a noun that only
+        // names the people counted.
+        let by_noun = match noun_after(words, &number, protest_context) {
+            Some(p)
+                if p.object
+                    .is_some_and(|(_, b)| noun_is_object(word(words, b))) =>
+            {
+                verb_before(words, start, &number, protest_context).or(Some(p))
+            }
+            other => other,
+        };
+        let attempt = by_noun
             .or_else(|| verb_after(words, &number, protest_context))
             .or_else(|| verb_before(words, start, &number, protest_context))
             .or_else(|| toll_before(words, start, &number))
@@ -1146,11 +1184,18 @@ fn coordinated(
     let elliptic = between.len() >= 2
         && between[between.len() - 2].is("as")
         && between[between.len() - 1].is_any(&["were", "was", "did"]);
+    // An attribution aside (", according to government reports,") is no verb.
+    let mut aside = false;
     let clean = between.iter().all(|w| {
+        if w.is("according") {
+            aside = true;
+        } else if w.is(",") {
+            aside = false;
+        }
         !w.is_any(&[";", ":", "(", ")", "while", "but", "whereas"])
             && after_kind(&w.lower).is_none()
             && before_kind(&w.lower).is_none()
-            && !is_verb(w)
+            && (aside || !is_verb(w))
     });
     if !(joined && clean || elliptic) {
         return None;
@@ -1179,14 +1224,13 @@ fn coordinated(
 }
 
 /// A verb by its tag, or without tags by its shape ("infected", "were").
+/// A participle tagged as an adjective ("infected") still counts as a verb.
 fn is_verb(w: &Word) -> bool {
-    match w.pos.as_deref() {
-        Some(pos) => matches!(pos, "VERB" | "AUX"),
-        None => {
-            w.is_any(&["were", "was", "are", "is", "have", "has", "had"])
-                || (w.lower.len() > 4 && w.lower.ends_with("ed") && !w.capitalized)
-        }
-    }
+    w.pos
+        .as_deref()
+        .is_some_and(|pos| matches!(pos, "VERB" | "AUX"))
+        || w.is_any(&["were", "was", "are", "is", "have", "has", "had"])
+        || (w.lower.len() > 4 && w.lower.ends_with("ed") && !w.capitalized)
 }
 
 /// The object ending right before the comma at `comma + 1` ("farm workers, thousands of whom").

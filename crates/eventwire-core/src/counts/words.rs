@@ -55,13 +55,11 @@ pub(crate) fn scan(
     let Some(slice) = text.get(start..end) else {
         return Vec::new();
     };
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
     let mut words = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (offset, c) = chars[i];
+    let mut offset = 0;
+    while let Some(c) = slice[offset..].chars().next() {
         if c.is_whitespace() || is_quote(c) {
-            i += 1;
+            offset += c.len_utf8();
             continue;
         }
         if !c.is_alphanumeric() {
@@ -73,21 +71,25 @@ pub(crate) fn scan(
                 capitalized: false,
                 pos: None,
             });
-            i += 1;
+            offset += c.len_utf8();
             continue;
         }
-        let mut j = i + 1;
-        while j < chars.len() {
-            let (_, d) = chars[j];
-            if d.is_alphanumeric() {
-                j += 1;
-            } else if j + 1 < chars.len() && is_joiner(d, chars[j - 1].1, chars[j + 1].1) {
-                j += 2;
-            } else {
-                break;
+        let mut word_end = offset + c.len_utf8();
+        let mut previous = c;
+        loop {
+            let mut rest = slice[word_end..].chars();
+            match (rest.next(), rest.next()) {
+                (Some(d), _) if d.is_alphanumeric() => {
+                    word_end += d.len_utf8();
+                    previous = d;
+                }
+                (Some(d), Some(after)) if is_joiner(d, previous, after) => {
+                    word_end += d.len_utf8() + after.len_utf8();
+                    previous = after;
+                }
+                _ => break,
             }
         }
-        let word_end = chars.get(j).map_or(slice.len(), |&(o, _)| o);
         let surface = &slice[offset..word_end];
         words.push(Word {
             start: start + offset,
@@ -97,7 +99,7 @@ pub(crate) fn scan(
             capitalized: c.is_uppercase(),
             pos: pos_at(start + offset),
         });
-        i = j;
+        offset = word_end;
     }
     words
 }
