@@ -8,6 +8,7 @@ pub mod actors;
 pub mod calendar;
 pub mod clean;
 pub mod clusters;
+pub mod counts;
 pub mod dateline;
 pub mod document;
 pub mod entities;
