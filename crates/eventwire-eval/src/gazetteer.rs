@@ -182,18 +182,23 @@ type Admin1Points = BTreeMap<(String, String), Vec<(f64, f64)>>;
 /// (country, admin1 name, admin2 name) → town points.
 type Admin2Points = BTreeMap<(String, String, String), Vec<(f64, f64)>>;
 
+/// (country, GeoNames admin1 code) → admin1 name.
+type Admin1Names = HashMap<(String, String), String>;
+/// A town's point and its admin1 name.
+type TownAdmin1 = (f64, f64, String);
+
 /// Countries whose second-level divisions (counties) English news names.
 const ADMIN2_COUNTRIES: [&str; 6] = ["US", "GB", "IE", "AU", "CA", "NZ"];
 
 fn read_admin1_cities(
     path: &Path,
     cities: &[City],
-) -> anyhow::Result<(Admin1Points, Admin2Points, HashMap<(String, String), String>)> {
+) -> anyhow::Result<(Admin1Points, Admin2Points, Admin1Names)> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut points: Admin1Points = BTreeMap::new();
     let mut admin2: Admin2Points = BTreeMap::new();
-    let mut by_name: HashMap<(String, String), Vec<(f64, f64, String)>> = HashMap::new();
+    let mut by_name: HashMap<(String, String), Vec<TownAdmin1>> = HashMap::new();
     for (n, line) in text.lines().enumerate().skip(1) {
         // lat,lon,name,admin1,admin2,cc — names may be quoted and hold commas.
         let fields = split_csv(line);
@@ -503,7 +508,10 @@ pub fn build_source(data: &Path) -> anyhow::Result<GazetteerSource> {
     let admin1_by_name: HashMap<(String, String), u32> = admin1_codes
         .iter()
         .filter_map(|((cc, code), (name, _))| {
-            Some(((cc.clone(), name.clone()), *admin1_index.get(&(cc.clone(), code.clone()))?))
+            Some((
+                (cc.clone(), name.clone()),
+                *admin1_index.get(&(cc.clone(), code.clone()))?,
+            ))
         })
         .collect();
     for ((cc, admin1, name), points) in &admin2_points {
