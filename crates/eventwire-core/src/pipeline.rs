@@ -8,6 +8,7 @@
 
 use crate::calendar::{days_from_civil, is_valid_gregorian};
 use crate::clean::clean;
+use crate::counts::find_counts;
 use crate::dateline::find_dateline;
 use crate::document::{Document, Entity, Span, Token};
 use crate::entities::coref::resolve;
@@ -195,6 +196,7 @@ pub fn annotate(doc: &mut Document, options: Options, models: &Models) {
         };
         doc.places = find_places(&context, gazetteer);
     }
+    doc.counts = find_counts(&doc.text, &doc.sentences, tagged, &doc.entities, &doc.times);
     if options.tokens {
         doc.tokens = Some(tokens);
     }
