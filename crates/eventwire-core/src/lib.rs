@@ -16,6 +16,7 @@ pub mod models;
 pub mod parse;
 pub mod pipeline;
 pub mod places;
+pub mod quotes;
 pub mod provenance;
 pub mod read;
 pub mod segment;
