@@ -15,6 +15,10 @@ fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let models = Models::embedded().context("loading the embedded models")?;
     match args.first().map(String::as_str) {
+        Some("eval") => {
+            let data = eventwire_eval::require_data_dir(None)?;
+            eventwire_eval::quotes::run(&data)?;
+        }
         Some("polnear") => {
             let split = args.get(1).map_or("dev", String::as_str);
             let data = eventwire_eval::require_data_dir(None)?;

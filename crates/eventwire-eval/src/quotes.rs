@@ -325,9 +325,7 @@ fn score_article(
         }
         let prediction = &found[p];
         if !attribution.source.is_empty() {
-            let right = prediction
-                .speaker_span
-                .is_some_and(|s| overlaps(span_pair(s), &attribution.source));
+            let right = same_speaker(text, doc, prediction, &attribution.source);
             scores.speaker.1 += 1;
             scores.speaker.0 += right as u64;
             if direct {
@@ -376,6 +374,45 @@ fn score_article(
             }
         }
     }
+}
+
+/// The predicted speaker is the gold source when its span overlaps the
+/// source span, or names the same entity: an entity in the source span has
+/// the predicted cluster, or the source text holds the last word of the
+/// predicted name ("Limbaugh" written earlier for "Rush Limbaugh").
+fn same_speaker(
+    text: &str,
+    doc: &Document,
+    prediction: &Attribution,
+    source: &[(usize, usize)],
+) -> bool {
+    if prediction
+        .speaker_span
+        .is_some_and(|s| overlaps(span_pair(s), source))
+    {
+        return true;
+    }
+    if let Some(cluster) = prediction.quote.speaker_cluster {
+        let same_entity = doc.entities.iter().any(|e| {
+            e.cluster == Some(cluster) && overlaps((e.start as usize, e.end as usize), source)
+        });
+        if same_entity {
+            return true;
+        }
+    }
+    let Some(last) = prediction
+        .quote
+        .speaker
+        .as_deref()
+        .and_then(|s| s.split_whitespace().last())
+        .filter(|w| w.len() >= 3 && w.starts_with(char::is_uppercase))
+    else {
+        return false;
+    };
+    source.iter().any(|&(s, e)| {
+        text.get(s..e)
+            .is_some_and(|t| t.split(|c: char| !c.is_alphanumeric()).any(|w| w == last))
+    })
 }
 
 fn clip(text: &str) -> String {

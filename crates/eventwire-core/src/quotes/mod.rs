@@ -60,8 +60,13 @@ pub fn find_quotes(
         .collect()
 }
 
-/// Tokens a cue may stand from the quotation mark it introduces or follows.
+/// Tokens a cue may stand before the quotation mark it introduces.
 const CUE_REACH: usize = 8;
+/// Tokens looked at before an opening mark.
+const BEFORE_REACH: usize = 14;
+/// Tokens looked at after a closing mark: room for "Scott Pruitt, the
+/// Republican attorney general of Oklahoma, said".
+const AFTER_REACH: usize = 25;
 /// Longest speaker phrase taken from the surface, in tokens.
 const MAX_SPEAKER_TOKENS: usize = 7;
 /// Sentences a quote without a cue may be away from its speaker's last quote.
@@ -100,7 +105,6 @@ pub fn find_attributions(
     let mut inside = vec![false; view.len()];
     let mut used_cue = vec![false; view.len()];
     let mut found = Vec::new();
-    let mut last_direct: Option<(usize, Attribution)> = None;
     for (index, q) in quoted.iter().enumerate() {
         let open_token = view.token_at(q.open);
         let close_token = view.token_from(q.close);
@@ -113,7 +117,7 @@ pub fn find_attributions(
         let next_open = quoted
             .get(index + 1)
             .map_or(view.len(), |n| view.token_at(n.open));
-        let Some(mut attribution) = attribute_quote(
+        let Some(attribution) = attribute_quote(
             &view,
             &resolver,
             q,
@@ -123,25 +127,6 @@ pub fn find_attributions(
         ) else {
             continue;
         };
-        let sentence = view.sentence(open_token.min(view.len() - 1));
-        if attribution.quote.kind == "direct" {
-            if attribution.cue_span.is_none() {
-                match &last_direct {
-                    Some((at, previous)) if sentence <= at + CONTINUATION_SENTENCES => {
-                        attribution.quote.speaker = previous.quote.speaker.clone();
-                        attribution.quote.speaker_cluster = previous.quote.speaker_cluster;
-                        attribution.quote.cue = previous.quote.cue.clone();
-                        attribution.speaker_span = previous.speaker_span;
-                        attribution.cue_span = previous.cue_span;
-                    }
-                    _ => {}
-                }
-            }
-            let end_sentence = view.sentence(close_token.saturating_sub(1).min(view.len() - 1));
-            if attribution.speaker_span.is_some() {
-                last_direct = Some((end_sentence, attribution.clone()));
-            }
-        }
         found.push(attribution);
     }
     for i in 0..view.len() {
@@ -153,7 +138,43 @@ pub fn find_attributions(
         }
     }
     found.sort_by_key(|a| (a.quote.start, a.quote.end));
+    continue_speeches(&resolver, &mut found);
     found
+}
+
+/// A direct quote with no cue of its own goes on the speech of the latest
+/// attribution before it (`“…,” Kirby said. “…”`, `Schiff said. “…”`), if
+/// that is near enough: two sentences after a direct quote, one otherwise.
+fn continue_speeches(resolver: &Resolver, found: &mut [Attribution]) {
+    let mut latest: Option<usize> = None;
+    for i in 0..found.len() {
+        if found[i].quote.kind == "direct" && found[i].cue_span.is_none() {
+            if let Some(p) = latest.filter(|&p| found[p].quote.end <= found[i].quote.start) {
+                let gap = resolver
+                    .sentence_of_offset(found[i].quote.start)
+                    .saturating_sub(resolver.sentence_of_offset(found[p].quote.end));
+                let reach = if found[p].quote.kind == "direct" {
+                    CONTINUATION_SENTENCES
+                } else {
+                    1
+                };
+                if gap <= reach {
+                    let previous = found[p].clone();
+                    let current = &mut found[i];
+                    current.quote.speaker = previous.quote.speaker;
+                    current.quote.speaker_cluster = previous.quote.speaker_cluster;
+                    current.quote.cue = previous.quote.cue;
+                    current.speaker_span = previous.speaker_span;
+                    current.cue_span = previous.cue_span;
+                }
+            }
+        }
+        if found[i].speaker_span.is_some()
+            && latest.is_none_or(|p| found[p].quote.end <= found[i].quote.end)
+        {
+            latest = Some(i);
+        }
+    }
 }
 
 /// Attribute one quoted stretch, or drop it (scare quotes).
@@ -171,17 +192,33 @@ fn attribute_quote(
     if inner_first >= view.len() {
         return None;
     }
-    // Before the opening mark, in its sentence and after the previous quote.
-    let (sentence_start, _) = view.sentence_tokens(open_token.min(view.len() - 1));
-    let before_start = sentence_start.max(previous_close).min(open_token);
-    // After the closing mark, to the end of its sentence or the next quote.
-    let last_quoted = close_token.saturating_sub(1).min(view.len() - 1);
-    let (_, sentence_end) = view.sentence_tokens(last_quoted);
-    let after_end = sentence_end.min(next_open).max(close_token);
-
-    let after_cue = cue_after(view, close_token, after_end);
-    let before_cue = cue_before(view, before_start, open_token);
+    // Before the opening mark, back to the previous quote, a sentence end or
+    // a paragraph break (unless that paragraph ends "He said:").
+    let mut before_start = open_token.min(view.len());
+    while before_start > previous_close
+        && open_token - before_start < BEFORE_REACH
+        && !is_stop(view, before_start - 1)
+        && !view.is_quote_mark(before_start - 1)
+        && !(paragraph_between(view, before_start - 1)
+            && !matches!(view.word(before_start - 1), ":" | ","))
+    {
+        before_start -= 1;
+    }
+    // After the closing mark, to a sentence end, a paragraph break or the next
+    // quote. After a quote ending in a full stop only a short "he said" may follow.
     let inner_words = text[q.start..q.end].trim_end();
+    let reach = if inner_words.ends_with('.') { 5 } else { AFTER_REACH };
+    let mut after_end = close_token.min(view.len());
+    while after_end < next_open.min(view.len())
+        && after_end - close_token < reach
+        && !is_stop(view, after_end)
+        && !(after_end > 0 && paragraph_between(view, after_end - 1))
+    {
+        after_end += 1;
+    }
+    let quote_tokens = (open_token, close_token);
+    let after_cue = cue_after(view, close_token, after_end, quote_tokens);
+    let before_cue = cue_before(view, before_start, open_token, quote_tokens);
     let ends_utterance = inner_words.ends_with(['.', ',', '?', '!', ':', ';', '…', '-', '—']);
     let before_clean = before_cue.is_some_and(|(_, clean)| clean)
         || (before_start..open_token).all(|k| view.is_punct(k));
@@ -265,16 +302,28 @@ fn attribute_quote(
 }
 
 /// A cue right after a closing quotation mark: `”, Kirby said`, `” said the
-/// spokesman`, `”, according to Kirby`.
-fn cue_after(view: &View, from: usize, end: usize) -> Option<Cue> {
+/// spokesman`, `”, according to Kirby`, `”, Scott Pruitt, the attorney
+/// general, said`; or a dash and a name (`” ― Krystal Correa`).
+fn cue_after(view: &View, from: usize, end: usize, quote: (usize, usize)) -> Option<Cue> {
     let mut k = from;
     while k < end && view.is_punct(k) && !view.is_quote_mark(k) {
         k += 1;
     }
-    let limit = end.min(k + CUE_REACH);
     let speaker_start = k;
-    while k < limit {
-        if view.is_quote_mark(k) || (view.is_punct(k) && k > speaker_start) {
+    if k > from && k < end && matches!(view.word(k - 1), "―" | "—" | "–" | "-") {
+        if let Some(speaker) = phrase_after(view, k, end) {
+            if speaker.1 + 1 >= end {
+                return Some(Cue {
+                    first: k - 1,
+                    last: k - 1,
+                    speaker: Some(speaker),
+                })
+                .filter(|_| view.word(k).starts_with(char::is_uppercase));
+            }
+        }
+    }
+    while k < end {
+        if view.is_quote_mark(k) {
             return None;
         }
         if view.according_to(k) {
@@ -286,28 +335,74 @@ fn cue_after(view: &View, from: usize, end: usize) -> Option<Cue> {
             });
         }
         if view.cue(k).is_some() {
-            let speaker = subject(view, k)
-                .or_else(|| {
-                    (k > speaker_start)
-                        .then(|| trim_phrase(view, speaker_start, k - 1))
-                        .flatten()
-                })
-                .or_else(|| phrase_after(view, k + 1, end));
+            // "…,” NAME said": the words between the mark and the cue name the
+            // speaker (the parse is used only if its subject lies there);
+            // "…,” said NAME": the words after the cue.
+            let speaker = if k > speaker_start {
+                subject(view, k)
+                    .filter(|&(a, b)| a >= speaker_start && b < k && outside((a, b), quote))
+                    .or_else(|| {
+                        // The name before its apposition: "Scott Pruitt, the ... general, said".
+                        let name_end = (speaker_start..k)
+                            .find(|&j| matches!(view.word(j), "," | "(" | "—" | "–"))
+                            .unwrap_or(k);
+                        phrase_before(view, speaker_start, name_end)
+                    })
+            } else {
+                subject(view, k)
+                    .filter(|&(a, _)| a > k)
+                    .or_else(|| phrase_after(view, k + 1, end))
+            };
             return Some(Cue {
                 first: k,
                 last: k,
                 speaker,
             });
         }
+        // Another clause begins: its verb is not a cue.
+        if view.tag(k).is_some_and(|t| matches!(t, "VBD" | "VBZ" | "VBP"))
+            && !matches!(
+                view.lower(k).as_str(),
+                "is" | "was" | "has" | "had" | "have" | "are" | "were" | "does" | "did"
+            )
+        {
+            return None;
+        }
         k += 1;
     }
     None
 }
 
+fn outside((first, last): (usize, usize), (open, close): (usize, usize)) -> bool {
+    last < open || first >= close
+}
+
+/// A sentence-final token outside quotation marks.
+fn is_stop(view: &View, k: usize) -> bool {
+    matches!(view.word(k), "." | "?" | "!" | ";")
+}
+
+/// Is there a line break between token `k` and the next one?
+fn paragraph_between(view: &View, k: usize) -> bool {
+    let next = if k + 1 < view.len() {
+        view.start(k + 1)
+    } else {
+        view.text.len()
+    };
+    view.text
+        .get(view.end(k)..next)
+        .is_some_and(|gap| gap.contains('\n'))
+}
+
 /// A cue before an opening quotation mark: `Kirby said: “`, `he told
 /// reporters, “`. Also says whether only the attribution stands between the
 /// cue and the mark (so the quote is the whole utterance).
-fn cue_before(view: &View, start: usize, open: usize) -> Option<(Cue, bool)> {
+fn cue_before(
+    view: &View,
+    start: usize,
+    open: usize,
+    quote: (usize, usize),
+) -> Option<(Cue, bool)> {
     let reach = open.saturating_sub(CUE_REACH).max(start);
     for k in (reach..open).rev() {
         if view.is_quote_mark(k) {
@@ -326,8 +421,9 @@ fn cue_before(view: &View, start: usize, open: usize) -> Option<(Cue, bool)> {
             phrase_after(view, k + 2, open)
         } else {
             subject(view, k)
+                .filter(|s| outside(*s, quote))
                 .or_else(|| phrase_before(view, start, k))
-                .or_else(|| phrase_after(view, k + 1, open))
+                .or_else(|| inherited_subject(view, k))
         };
         return Some((
             Cue {
@@ -581,10 +677,6 @@ fn phrase_after(view: &View, start: usize, end: usize) -> Option<(usize, usize)>
     (last > start).then(|| (start, last - 1))
 }
 
-fn trim_phrase(view: &View, first: usize, last: usize) -> Option<(usize, usize)> {
-    phrase_before(view, first, last + 1)
-}
-
 /// A span without white space or punctuation at its edges (quotation marks
 /// included), so content spans of different kinds compare alike.
 fn trim_span(text: &str, span: Span) -> Span {
@@ -669,7 +761,7 @@ impl Resolver<'_> {
             .or_else(|| {
                 overlapping()
                     .filter(|e| matches!(e.kind.as_str(), "ORG" | "GPE" | "NORP"))
-                    .last()
+                    .max_by_key(|e| e.end - e.start)
             })
     }
 
