@@ -36,7 +36,10 @@ fn main() -> anyhow::Result<()> {
                         })
                     })
                     .collect();
-                println!("{}", serde_json::json!({"name": article.name, "quotes": quotes}));
+                println!(
+                    "{}",
+                    serde_json::json!({"name": article.name, "quotes": quotes})
+                );
             }
         }
         Some(path) => {
@@ -52,6 +55,23 @@ fn main() -> anyhow::Result<()> {
             let mut doc = Document::new(input, text);
             annotate(&mut doc, Options { tokens: true }, &models);
             let tokens = doc.tokens.as_deref().unwrap_or_default();
+            if std::env::var_os("QUOTES_DUMP_TOKENS").is_some() {
+                for (i, t) in tokens.iter().enumerate() {
+                    println!(
+                        "{i:>4} {:<14} {:<5} {:>4} {}",
+                        &doc.text[t.start as usize..t.end as usize],
+                        t.tag.as_deref().unwrap_or("-"),
+                        t.head.map_or(-1, i64::from),
+                        t.dep.as_deref().unwrap_or("-")
+                    );
+                }
+                for e in &doc.entities {
+                    println!(
+                        "entity {} {} {:?} {:?}",
+                        e.text, e.kind, e.canonical, e.role
+                    );
+                }
+            }
             for a in find_attributions(&doc.text, &doc.sentences, tokens, &doc.entities) {
                 println!(
                     "{:<8} speaker {:?} (cluster {:?}, written {:?}) cue {:?}\n         {}",

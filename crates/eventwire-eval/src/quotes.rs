@@ -82,8 +82,8 @@ pub fn load(data: &Path, split: &str) -> anyhow::Result<Vec<GoldArticle>> {
         }) else {
             continue;
         };
-        let text =
-            std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
         let standoff =
             std::fs::read_to_string(ann).with_context(|| format!("reading {}", ann.display()))?;
         let attributions = parse_standoff(&text, &standoff)
@@ -243,7 +243,10 @@ fn score_article(
         .unwrap_or_default()
         .iter()
         .map(|t| (t.start as usize, t.end as usize))
-        .filter(|&(s, e)| text.get(s..e).is_some_and(|w| w.chars().any(char::is_alphanumeric)))
+        .filter(|&(s, e)| {
+            text.get(s..e)
+                .is_some_and(|w| w.chars().any(char::is_alphanumeric))
+        })
         .collect();
     let gold = &article.attributions;
     let gold_words: Vec<Vec<usize>> = gold
@@ -263,7 +266,8 @@ fn score_article(
     let mut gold_taken = vec![false; gold.len()];
     for f in found {
         let norm = normalized(text, &[(f.quote.start as usize, f.quote.end as usize)]);
-        let hit = (0..gold.len()).find(|&g| !gold_taken[g] && norm.is_some() && gold_norm[g] == norm);
+        let hit =
+            (0..gold.len()).find(|&g| !gold_taken[g] && norm.is_some() && gold_norm[g] == norm);
         if let Some(g) = hit {
             gold_taken[g] = true;
             scores.exact.tp += 1;

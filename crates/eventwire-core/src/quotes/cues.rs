@@ -148,8 +148,8 @@ mod tests {
         for (form, lemma) in [
             ("said", "say"),
             ("told", "tell"),
-    ("found", "find"),
-    ("shown", "show"),
+            ("found", "find"),
+            ("shown", "show"),
             ("added", "add"),
             ("stressed", "stress"),
             ("noted", "note"),

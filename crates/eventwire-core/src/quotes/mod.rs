@@ -36,7 +36,6 @@ use crate::document::{Entity, Quote, Span, Token};
 use marks::{quoted_spans, Quoted};
 use view::View;
 
-
 /// A quote with the spans of its speaker and cue, for evaluation and for
 /// callers that want to highlight them.
 #[derive(Debug, Clone, PartialEq)]
@@ -207,7 +206,11 @@ fn attribute_quote(
     // After the closing mark, to a sentence end, a paragraph break or the next
     // quote. After a quote ending in a full stop only a short "he said" may follow.
     let inner_words = text[q.start..q.end].trim_end();
-    let reach = if inner_words.ends_with('.') { 5 } else { AFTER_REACH };
+    let reach = if inner_words.ends_with('.') {
+        5
+    } else {
+        AFTER_REACH
+    };
     let mut after_end = close_token.min(view.len());
     while after_end < next_open.min(view.len())
         && after_end - close_token < reach
@@ -272,7 +275,12 @@ fn attribute_quote(
         None
     };
     let (cue, content) = match parsed {
-        Some((cue, content)) => (cue, content),
+        // The surface speaker of "…,” the newspaper wrote" beats a parse that
+        // took a noun inside the clause for the subject.
+        Some((cue, content)) => match after_cue {
+            Some(after) if after.first == cue.first && after.speaker.is_some() => (after, content),
+            _ => (cue, content),
+        },
         None => {
             if let Some((cue, _)) = before_cue.filter(|(c, _)| c.last + 3 >= open_token) {
                 let mut from = cue.last + 1;
@@ -360,7 +368,9 @@ fn cue_after(view: &View, from: usize, end: usize, quote: (usize, usize)) -> Opt
             });
         }
         // Another clause begins: its verb is not a cue.
-        if view.tag(k).is_some_and(|t| matches!(t, "VBD" | "VBZ" | "VBP"))
+        if view
+            .tag(k)
+            .is_some_and(|t| matches!(t, "VBD" | "VBZ" | "VBP"))
             && !matches!(
                 view.lower(k).as_str(),
                 "is" | "was" | "has" | "had" | "have" | "are" | "were" | "does" | "did"
@@ -503,16 +513,24 @@ fn indirect(view: &View, resolver: &Resolver, i: usize, inside: &[bool]) -> Opti
                     low += 1;
                 }
                 (i, i, (low, high), speaker)
-            } else if view.dep(i) == Some("parataxis") {
+            } else {
+                // "CLAUSE, X said": the cue and its subject follow a comma and
+                // hang on the clause's verb (as parataxis, or as the parser likes).
                 let head = view.head(i)?;
                 let (low, _) = view.extent(head);
                 let (cue_low, _) = view.extent(i);
-                if head > i || cue_low <= low {
-                    return None;
+                if head < i && cue_low > low && view.is(cue_low - 1, ",") {
+                    (i, i, (low, cue_low - 1), speaker)
+                } else {
+                    // A parse gone wrong; the surface still shows ", X said." at
+                    // the end of the sentence.
+                    let near_end =
+                        (i + 1..sentence_end).filter(|&k| !view.is_punct(k)).count() <= 2;
+                    let surface = phrase_before(view, sentence_start, i).filter(|p| {
+                        near_end && p.0 >= sentence_start + 4 && view.is(p.0 - 1, ",")
+                    })?;
+                    (i, i, (sentence_start, surface.0 - 2), surface)
                 }
-                (i, i, (low, cue_low - 1), speaker)
-            } else {
-                return None;
             }
         } else {
             // Surface: "X said (that) CLAUSE." or "CLAUSE, X said."
@@ -637,10 +655,22 @@ fn is_phrase_stop(view: &View, k: usize) -> bool {
             "that" | "which" | "who" | "and" | "but" | "or" | "as" | "while" | "when" | "because"
         )
         || view.tag(k).is_some_and(|t| {
-            !matches!(
-                t,
-                "NNP" | "NNPS" | "NN" | "NNS" | "DT" | "JJ" | "PRP" | "POS" | "CD" | "PRP$" | "HYPH"
-            )
+            // Capitalised words belong to names whatever the tagger says ("Ned/VBN Price").
+            !view.word(k).starts_with(char::is_uppercase)
+                && !matches!(
+                    t,
+                    "NNP"
+                        | "NNPS"
+                        | "NN"
+                        | "NNS"
+                        | "DT"
+                        | "JJ"
+                        | "PRP"
+                        | "POS"
+                        | "CD"
+                        | "PRP$"
+                        | "HYPH"
+                )
         })
 }
 
@@ -715,7 +745,15 @@ impl Resolver<'_> {
         let view = self.view;
         let (start, end) = (view.start(first) as u32, view.end(last) as u32);
         let phrase = view.text[view.start(first)..view.end(last)].to_string();
-        if let Some(entity) = self.best_overlapping(start, end) {
+        // An entity names the speaker when it ends the phrase (its head):
+        // "the Syrian National Coalition" is not "Syrian".
+        let head_start = view.start(
+            (first..=last)
+                .rev()
+                .find(|&k| !view.is_punct(k))
+                .unwrap_or(last),
+        ) as u32;
+        if let Some(entity) = self.best_overlapping(start, end, head_start) {
             return (named(entity), entity.cluster);
         }
         let sentence = view.sentence(first);
@@ -748,12 +786,12 @@ impl Resolver<'_> {
         &self.entities[from..to]
     }
 
-    fn best_overlapping(&self, start: u32, end: u32) -> Option<&Entity> {
+    fn best_overlapping(&self, start: u32, end: u32, head_start: u32) -> Option<&Entity> {
         let overlapping = || {
             self.window(start)
                 .iter()
                 .copied()
-                .filter(move |e| e.start < end && e.end > start)
+                .filter(move |e| e.start < end && e.end > start.max(head_start))
         };
         overlapping()
             .filter(|e| e.kind == "PERSON")
