@@ -68,6 +68,8 @@ const BEFORE_REACH: usize = 14;
 const AFTER_REACH: usize = 25;
 /// Longest speaker phrase taken from the surface, in tokens.
 const MAX_SPEAKER_TOKENS: usize = 7;
+/// Longest indirect content, in tokens.
+const MAX_CONTENT_TOKENS: usize = 250;
 /// Sentences a quote without a cue may be away from its speaker's last quote.
 const CONTINUATION_SENTENCES: usize = 2;
 
@@ -198,8 +200,8 @@ fn attribute_quote(
         && open_token - before_start < BEFORE_REACH
         && !is_stop(view, before_start - 1)
         && !view.is_quote_mark(before_start - 1)
-        && !(paragraph_between(view, before_start - 1)
-            && !matches!(view.word(before_start - 1), ":" | ","))
+        && (!paragraph_between(view, before_start - 1)
+            || matches!(view.word(before_start - 1), ":" | ","))
     {
         before_start -= 1;
     }
@@ -524,8 +526,11 @@ fn indirect(view: &View, resolver: &Resolver, i: usize, inside: &[bool]) -> Opti
                 } else {
                     // A parse gone wrong; the surface still shows ", X said." at
                     // the end of the sentence.
-                    let near_end =
-                        (i + 1..sentence_end).filter(|&k| !view.is_punct(k)).count() <= 2;
+                    let near_end = (i + 1..sentence_end)
+                        .filter(|&k| !view.is_punct(k))
+                        .take(3)
+                        .count()
+                        <= 2;
                     let surface = phrase_before(view, sentence_start, i).filter(|p| {
                         near_end && p.0 >= sentence_start + 4 && view.is(p.0 - 1, ",")
                     })?;
@@ -564,8 +569,13 @@ fn indirect(view: &View, resolver: &Resolver, i: usize, inside: &[bool]) -> Opti
     while high > low && view.is_punct(high) {
         high -= 1;
     }
-    // Too short to be a report ("he said so"), or a quotation handled already.
-    if high < low + 2 || (low..=high).filter(|&k| inside[k]).count() * 2 > high - low + 1 {
+    // Too short to be a report ("he said so"), too long to be one clause (a
+    // run-on text without sentence ends: the bound keeps the work linear), or
+    // a quotation handled already.
+    if high < low + 2
+        || high > low + MAX_CONTENT_TOKENS
+        || (low..=high).filter(|&k| inside[k]).count() * 2 > high - low + 1
+    {
         return None;
     }
     let content = view.span(low, high);
@@ -793,14 +803,11 @@ impl Resolver<'_> {
                 .copied()
                 .filter(move |e| e.start < end && e.end > start.max(head_start))
         };
-        overlapping()
-            .filter(|e| e.kind == "PERSON")
-            .last()
-            .or_else(|| {
-                overlapping()
-                    .filter(|e| matches!(e.kind.as_str(), "ORG" | "GPE" | "NORP"))
-                    .max_by_key(|e| e.end - e.start)
-            })
+        overlapping().rfind(|e| e.kind == "PERSON").or_else(|| {
+            overlapping()
+                .filter(|e| matches!(e.kind.as_str(), "ORG" | "GPE" | "NORP"))
+                .max_by_key(|e| e.end - e.start)
+        })
     }
 
     fn sentence_of_offset(&self, offset: u32) -> usize {
