@@ -158,6 +158,9 @@ struct Scores {
     token_precision: f64,
     token_recall: f64,
     speaker: (u64, u64),
+    /// Speaker right by span overlap alone (no entity or name match).
+    speaker_by_span: u64,
+    direct_speaker_by_span: u64,
     cue: (u64, u64),
     direct_gold: u64,
     direct_found: u64,
@@ -330,6 +333,13 @@ fn score_article(
         let prediction = &found[p];
         if !attribution.source.is_empty() {
             let right = same_speaker(text, doc, prediction, &attribution.source);
+            let by_span = prediction
+                .speaker_span
+                .is_some_and(|s| overlaps(span_pair(s), &attribution.source));
+            scores.speaker_by_span += by_span as u64;
+            if direct {
+                scores.direct_speaker_by_span += by_span as u64;
+            }
             scores.speaker.1 += 1;
             scores.speaker.0 += right as u64;
             if direct {
@@ -478,6 +488,11 @@ fn print_scores(split: &str, s: &Scores) {
         pct(ratio(s.direct_speaker.0, s.direct_speaker.1)),
         s.direct_speaker.1,
         pct(ratio(s.direct_cue.0, s.direct_cue.1)),
+    );
+    println!(
+        "  speaker by span overlap alone: all {:5.1}%, direct {:5.1}%",
+        pct(ratio(s.speaker_by_span, s.speaker.1)),
+        pct(ratio(s.direct_speaker_by_span, s.direct_speaker.1)),
     );
     let kinds: Vec<String> = s
         .kinds
