@@ -477,7 +477,9 @@ fn reporting_verb(view: &View, first: usize, end: usize) -> Option<(Cue, Span)> 
                 let cue = Cue {
                     first: at,
                     last: at,
-                    speaker: speaker.or_else(|| inherited_subject(view, at)),
+                    speaker: speaker
+                        .or_else(|| inherited_subject(view, at))
+                        .or_else(|| phrase_before(view, view.sentence_tokens(at).0, at)),
                 };
                 return Some((cue, content));
             }
