@@ -19,6 +19,7 @@ pub mod parse;
 pub mod pipeline;
 pub mod places;
 pub mod provenance;
+pub mod quotes;
 pub mod read;
 pub mod segment;
 pub mod tag;
