@@ -10,13 +10,14 @@ use crate::calendar::{days_from_civil, is_valid_gregorian};
 use crate::clean::clean;
 use crate::counts::find_counts;
 use crate::dateline::find_dateline;
-use crate::document::{Document, Entity, Span, Token};
+use crate::document::{Document, Entity, Quote, Span, Token};
 use crate::entities::coref::resolve;
 use crate::entities::ner::Recognizer;
 use crate::extract::extract;
 use crate::models::Models;
 use crate::places::{find_places, PlaceContext};
 use crate::provenance::find_sources;
+use crate::quotes::find_quotes;
 use crate::read::{Body, RawArticle};
 use crate::segment::{split_sentences, tokenize};
 use crate::tag::Scratch as TagScratch;
@@ -196,9 +197,38 @@ pub fn annotate(doc: &mut Document, options: Options, models: &Models) {
         };
         doc.places = find_places(&context, gazetteer);
     }
+    doc.quotes = find_quotes(&doc.text, &doc.sentences, tagged, &doc.entities);
+    if let Some(dateline) = &doc.dateline {
+        for quote in &mut doc.quotes {
+            trim_dateline(&doc.text, dateline.end, quote);
+        }
+    }
     doc.counts = find_counts(&doc.text, &doc.sentences, tagged, &doc.entities, &doc.times);
     if options.tokens {
         doc.tokens = Some(tokens);
+    }
+}
+
+/// The first sentence carries the dateline ("Washington, 7 February 2016 (MINA) –"):
+/// reported content that begins before it ends starts after it instead.
+fn trim_dateline(text: &str, dateline_end: u32, quote: &mut Quote) {
+    if quote.start >= dateline_end || quote.end <= dateline_end {
+        return;
+    }
+    let Some(rest) = text.get(dateline_end as usize..quote.end as usize) else {
+        return;
+    };
+    let skipped = rest.len()
+        - rest
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':'))
+            .len();
+    let start = dateline_end as usize + skipped;
+    if let Some(content) = text
+        .get(start..quote.end as usize)
+        .filter(|c| !c.is_empty())
+    {
+        quote.text = content.to_string();
+        quote.start = start as u32;
     }
 }
 

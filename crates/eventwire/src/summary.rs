@@ -78,6 +78,8 @@ pub fn write_summary(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     write_entities(out, doc)?;
     write_times(out, doc)?;
     write_places(out, doc)?;
+    write_quotes(out, doc)?;
+    write_counts(out, doc)?;
     for warning in &doc.warnings {
         writeln!(out, "  warning    {warning}")?;
     }
@@ -206,4 +208,50 @@ fn write_places(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         })
         .collect();
     write_list(out, "places", items)
+}
+
+/// Who is quoted, each speaker once with the number of quotations.
+fn write_quotes(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+    let mut speakers: Vec<(&str, usize)> = Vec::new();
+    for quote in &doc.quotes {
+        let speaker = quote.speaker.as_deref().unwrap_or("unknown speaker");
+        match speakers.iter_mut().find(|(s, _)| *s == speaker) {
+            Some((_, n)) => *n += 1,
+            None => speakers.push((speaker, 1)),
+        }
+    }
+    let items = speakers
+        .iter()
+        .map(|&(speaker, n)| match n {
+            1 => speaker.to_string(),
+            n => format!("{speaker} ×{n}"),
+        })
+        .collect();
+    write_list(out, "quotes", items)
+}
+
+/// Counts with their qualifier, object, source and period.
+fn write_counts(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+    let items = doc
+        .counts
+        .iter()
+        .map(|c| {
+            let mut s = c.kind.clone();
+            if let Some(qualifier) = &c.qualifier {
+                s.push_str(&format!(" {qualifier}"));
+            }
+            s.push_str(&format!(" {}", c.number));
+            if let Some(object) = &c.object {
+                s.push_str(&format!(" {object}"));
+            }
+            if let Some(since) = &c.since {
+                s.push_str(&format!(" since {since}"));
+            }
+            if let Some(source) = &c.source {
+                s.push_str(&format!(" (per {source})"));
+            }
+            s
+        })
+        .collect();
+    write_list(out, "counts", items)
 }

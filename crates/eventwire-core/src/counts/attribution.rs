@@ -127,13 +127,15 @@ fn type_rank(kind: &str) -> u8 {
     }
 }
 
-/// The preferred entity inside `[start, end)`, by its canonical name.
+/// The preferred entity that starts inside `[start, end)` and reaches its end: an
+/// entity ending earlier only modifies the phrase ("the Syrian National
+/// Coalition", where only "Syrian" was recognised), so the phrase names the source.
 fn entity_in(entities: &[&Entity], start: usize, end: usize) -> Option<String> {
     let first = entities.partition_point(|e| (e.start as usize) < start);
     entities[first..]
         .iter()
         .take_while(|e| (e.start as usize) < end)
-        .filter(|e| e.end as usize <= end)
+        .filter(|e| e.end as usize >= end)
         .min_by_key(|e| type_rank(&e.kind))
         .map(|e| e.canonical.clone().unwrap_or_else(|| e.text.clone()))
 }
