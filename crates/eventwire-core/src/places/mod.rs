@@ -261,11 +261,20 @@ fn scan_names(
                 break;
             }
             if ends_well && !overlaps(blocked, word.start, word.end) {
+                // Small towns only before ", Country/State" ("Ames, Iowa").
+                let mut minor_ok: Option<bool> = None;
                 let rows: Vec<(u32, u8)> = gazetteer
                     .candidates(key)
                     .iter()
                     .copied()
-                    .filter(|&(p, f)| usable_in_text(gazetteer, p, f, &words[i..i + len]))
+                    .filter(|&(p, f)| {
+                        if f & flag::MINOR != 0 {
+                            return *minor_ok.get_or_insert_with(|| {
+                                followed_by_container(gazetteer, text, words, i + len)
+                            });
+                        }
+                        usable_in_text(gazetteer, p, f, &words[i..i + len])
+                    })
                     .collect();
                 if !rows.is_empty() {
                     best = Some((len, rows));
