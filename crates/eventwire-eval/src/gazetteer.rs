@@ -187,7 +187,8 @@ type Admin1Names = HashMap<(String, String), String>;
 /// A town's point and its admin1 name.
 type TownAdmin1 = (f64, f64, String);
 
-/// Countries whose second-level divisions (counties) English news names.
+/// Countries whose counties English news names in running text ("Scott
+/// County"); other countries' second-level divisions match only in mentions.
 const ADMIN2_COUNTRIES: [&str; 6] = ["US", "GB", "IE", "AU", "CA", "NZ"];
 
 fn read_admin1_cities(
@@ -212,7 +213,7 @@ fn read_admin1_cities(
         if admin1.is_empty() {
             continue;
         }
-        if !fields[4].is_empty() && ADMIN2_COUNTRIES.contains(&cc.as_str()) {
+        if !fields[4].is_empty() {
             admin2
                 .entry((cc.clone(), admin1.clone(), fields[4].clone()))
                 .or_default()
@@ -328,16 +329,75 @@ fn admin1_variants(name: &str) -> Vec<String> {
         " County",
         " Territory",
         " Autonomous Region",
+        // Chinese provinces, municipalities and autonomous regions as
+        // GeoNames romanises them ("Anhui Sheng", "Xinjiang Uygur Zizhiqu").
+        " Sheng",
+        " Shi",
+        " Zizhiqu",
+        " Uygur Zizhiqu",
+        " Zhuangzu Zizhiqu",
+        " Huizu Zizhiqu",
     ] {
         if let Some(stem) = name.strip_suffix(suffix) {
             out.push(stem.to_string());
         }
     }
-    for prefix in ["State of ", "Province of ", "Provincia de ", "Muhafazat "] {
+    for prefix in [
+        "State of ",
+        "Province of ",
+        "Provincia de ",
+        "Muhafazat al ",
+        "Muhafazat ad ",
+        "Muhafazat ",
+    ] {
         if let Some(stem) = name.strip_prefix(prefix) {
             out.push(stem.to_string());
         }
     }
+    out
+}
+
+/// Shorter forms of a second-level division's name outside the
+/// English-speaking countries ("Departement de la Somme" → "Somme",
+/// "Province of Ilocos Sur" → "Ilocos Sur", "Kabupaten Karo" → "Karo").
+fn admin2_variants(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for prefix in [
+        "Departement de la ",
+        "Departement de l'",
+        "Departement des ",
+        "Departement du ",
+        "Departement de ",
+        "Departement d'",
+        "Province of ",
+        "Provincia di ",
+        "Provincia de ",
+        "Provincia del ",
+        "Provincia ",
+        "Kabupaten ",
+        "Kota ",
+        "Landkreis ",
+        "District of ",
+        "Distrito de ",
+    ] {
+        if let Some(stem) = name.strip_prefix(prefix) {
+            out.push(stem.to_string());
+        }
+    }
+    for suffix in [
+        " District",
+        " Province",
+        " Prefecture",
+        " Regency",
+        " Region",
+        " Municipality",
+        " County",
+    ] {
+        if let Some(stem) = name.strip_suffix(suffix) {
+            out.push(stem.to_string());
+        }
+    }
+    out.retain(|v| v.len() >= 3);
     out
 }
 
@@ -558,11 +618,20 @@ pub fn build_source(data: &Path) -> anyhow::Result<GazetteerSource> {
             continue;
         };
         let mut names = vec![(name.clone(), 0)];
-        for suffix in [" County", " Parish", " Borough", " District", " Shire"] {
-            if let Some(stem) = name.strip_suffix(suffix) {
-                names[0].1 = flag::PRIMARY;
-                names.push((stem.to_string(), 0));
+        if ADMIN2_COUNTRIES.contains(&cc.as_str()) {
+            for suffix in [" County", " Parish", " Borough", " District", " Shire"] {
+                if let Some(stem) = name.strip_suffix(suffix) {
+                    names[0].1 = flag::PRIMARY;
+                    names.push((stem.to_string(), 0));
+                }
             }
+        } else {
+            // Elsewhere a division's name is trusted only inside a
+            // recogniser's mention or a given span ("Nueva Ecija", "Somme").
+            if !is_english_usable(name) {
+                continue;
+            }
+            names.extend(admin2_variants(name).into_iter().map(|v| (v, 0)));
         }
         places.push(SourcePlace {
             name: name.clone(),
