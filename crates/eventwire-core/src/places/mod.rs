@@ -58,13 +58,14 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
         };
         let whole_name = !rows.is_empty()
             && (is_location
-                // "Russia said": an organisation mention that is a country.
-                || entity.kind == "ORG"
+                // "Russia said", "Inner Mongolia", "Dallas County": an
+                // organisation or other-name mention that is wholly the own
+                // name of a country, division, county or big city.
+                || matches!(entity.kind.as_str(), "ORG" | "MISC")
                     && rows.iter().any(|&(p, f)| {
                         f & flag::PRIMARY != 0
-                            && gazetteer
-                                .record(p)
-                                .is_some_and(|r| matches!(r.feature, Feature::Country))
+                            && f & flag::COMMON_WORD == 0
+                            && gazetteer.record(p).is_some_and(is_well_known)
                     }));
         if whole_name {
             let (start, end) = trim_span(text, start, end);
@@ -76,7 +77,7 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
         } else if is_location {
             located.push((start, end));
         } else {
-            blocked.push((start, end));
+            blocked.push((start, blocked_end(span_text, start, end)));
         }
     }
     blocked.sort_unstable();
@@ -91,6 +92,33 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
             place.map(|p| resolve::to_place(gazetteer, text, mention.span, p))
         })
         .collect()
+}
+
+/// Places whose own name, as a whole mention, is a place even when the
+/// recogniser called it an organisation.
+fn is_well_known(record: &Record) -> bool {
+    match record.feature {
+        Feature::Country | Feature::Admin1 => true,
+        Feature::City => record.population >= 100_000,
+        Feature::Region | Feature::Other => false,
+    }
+}
+
+/// Where a non-place mention stops blocking the matcher: at its first
+/// lower-case word that cannot stand inside a name ("Queen Elizabeth
+/// Hospital in Glasgow", "WHO and US", "D.C. after showing"), since a
+/// recogniser's span that runs on over such words has overshot.
+fn blocked_end(span_text: &str, start: usize, end: usize) -> usize {
+    let mut offset = 0;
+    for word in span_text.split(' ') {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = bare.chars().next().is_some_and(char::is_lowercase);
+        if offset > 0 && lower && (!is_connector(bare) || bare == "and") {
+            return start + offset;
+        }
+        offset += word.len() + 1;
+    }
+    end
 }
 
 /// Geolocate given toponym spans (gold spans in the evaluation) in the
