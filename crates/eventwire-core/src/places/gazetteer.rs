@@ -58,6 +58,10 @@ pub mod flag {
     /// A word that news text mostly writes in lower case ("Nice",
     /// "Reading"): a match needs a recogniser or the context to back it.
     pub const COMMON_WORD: u8 = 4;
+    /// The own name of a small town (under 15,000 people, population not
+    /// stored): matched only inside a recogniser's location mention, a given
+    /// span, or before ", Country/State"; its prior is below any bigger town.
+    pub const MINOR: u8 = 8;
 }
 
 /// One place as the builder gives it.

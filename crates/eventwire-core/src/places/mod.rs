@@ -58,13 +58,14 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
         };
         let whole_name = !rows.is_empty()
             && (is_location
-                // "Russia said": an organisation mention that is a country.
-                || entity.kind == "ORG"
+                // "Russia said", "Inner Mongolia", "Dallas County": an
+                // organisation or other-name mention that is wholly the own
+                // name of a country, division, county or big city.
+                || matches!(entity.kind.as_str(), "ORG" | "MISC")
                     && rows.iter().any(|&(p, f)| {
                         f & flag::PRIMARY != 0
-                            && gazetteer
-                                .record(p)
-                                .is_some_and(|r| matches!(r.feature, Feature::Country))
+                            && f & flag::COMMON_WORD == 0
+                            && gazetteer.record(p).is_some_and(is_well_known)
                     }));
         if whole_name {
             let (start, end) = trim_span(text, start, end);
@@ -76,7 +77,7 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
         } else if is_location {
             located.push((start, end));
         } else {
-            blocked.push((start, end));
+            blocked.push((start, blocked_end(span_text, start, end)));
         }
     }
     blocked.sort_unstable();
@@ -91,6 +92,33 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
             place.map(|p| resolve::to_place(gazetteer, text, mention.span, p))
         })
         .collect()
+}
+
+/// Places whose own name, as a whole mention, is a place even when the
+/// recogniser called it an organisation.
+fn is_well_known(record: &Record) -> bool {
+    match record.feature {
+        Feature::Country | Feature::Admin1 => true,
+        Feature::City => record.population >= 100_000,
+        Feature::Region | Feature::Other => false,
+    }
+}
+
+/// Where a non-place mention stops blocking the matcher: at its first
+/// lower-case word that cannot stand inside a name ("Queen Elizabeth
+/// Hospital in Glasgow", "WHO and US", "D.C. after showing"), since a
+/// recogniser's span that runs on over such words has overshot.
+fn blocked_end(span_text: &str, start: usize, end: usize) -> usize {
+    let mut offset = 0;
+    for word in span_text.split(' ') {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = bare.chars().next().is_some_and(char::is_lowercase);
+        if offset > 0 && lower && (!is_connector(bare) || bare == "and") {
+            return start + offset;
+        }
+        offset += word.len() + 1;
+    }
+    end
 }
 
 /// Geolocate given toponym spans (gold spans in the evaluation) in the
@@ -261,11 +289,20 @@ fn scan_names(
                 break;
             }
             if ends_well && !overlaps(blocked, word.start, word.end) {
+                // Small towns only before ", Country/State" ("Ames, Iowa").
+                let mut minor_ok: Option<bool> = None;
                 let rows: Vec<(u32, u8)> = gazetteer
                     .candidates(key)
                     .iter()
                     .copied()
-                    .filter(|&(p, f)| usable_in_text(gazetteer, p, f, &words[i..i + len]))
+                    .filter(|&(p, f)| {
+                        if f & flag::MINOR != 0 {
+                            return *minor_ok.get_or_insert_with(|| {
+                                followed_by_container(gazetteer, text, words, i + len)
+                            });
+                        }
+                        usable_in_text(gazetteer, p, f, &words[i..i + len])
+                    })
                     .collect();
                 if !rows.is_empty() {
                     best = Some((len, rows));

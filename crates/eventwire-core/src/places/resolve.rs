@@ -77,12 +77,18 @@ pub(super) fn rows_for_span_or_demonym(gazetteer: &Gazetteer, span_text: &str) -
         .unwrap_or_default()
 }
 
+/// Prior of a small town whose population the gazetteer does not hold:
+/// below any town of 15,000 people (ln 15,000 ≈ 9.6), so it wins only with
+/// context (its state or country named, "Town, State", the dateline).
+const SMALL_TOWN_PRIOR: f32 = 4.0;
+
 /// Score of a place from what it is, before any context.
 fn prior(record: &Record, flags: u8) -> f32 {
     let population = (record.population as f32 + 1.0).ln();
     let base = match record.feature {
         Feature::Country => 20.0 + population / 10.0,
         Feature::Admin1 => 13.0 + population / 6.0,
+        Feature::City if record.population == 0 => SMALL_TOWN_PRIOR,
         Feature::City => population + if record.capital { 2.5 } else { 0.0 },
         Feature::Region => 17.0,
         // Counties: `population` holds their number of towns.

@@ -117,3 +117,71 @@ fn resolve_spans_maps_demonyms_to_countries() {
     assert_eq!(out[0].as_ref().map(|p| p.name.as_str()), Some("France"));
     assert!(out[1].is_none());
 }
+
+/// The small gazetteer and a town of under 15,000 people (population not
+/// stored) named "Ames", and a small "Paris" in France next to the big one.
+fn with_small_towns() -> Gazetteer {
+    let mut places = small_places();
+    let mut ames = place("Ames", b"US", Feature::City, 0, (30.05, -94.74));
+    ames.admin1 = Some(2);
+    ames.names[0].1 = gazetteer::flag::MINOR;
+    let mut paris = place("Paris", b"FR", Feature::City, 0, (45.0, 0.0));
+    paris.names[0].1 = gazetteer::flag::MINOR;
+    places.push(ames);
+    places.push(paris);
+    let source = GazetteerSource {
+        places,
+        demonyms: vec![],
+        notes: vec![],
+    };
+    Gazetteer::from_bytes(&source.to_bytes()).expect("round trip")
+}
+
+fn small_places() -> Vec<SourcePlace> {
+    vec![
+        place("France", b"FR", Feature::Country, 60_000_000, (46.0, 2.0)),
+        place(
+            "United States",
+            b"US",
+            Feature::Country,
+            300_000_000,
+            (39.8, -98.6),
+        ),
+        place("Texas", b"US", Feature::Admin1, 20_000_000, (31.0, -99.0)),
+        place("Paris", b"FR", Feature::City, 2_100_000, (48.85, 2.35)),
+    ]
+}
+
+#[test]
+fn small_towns_need_their_state_after_them() {
+    let g = with_small_towns();
+    assert!(
+        found("Ames said the plan would work.", &g).is_empty(),
+        "a small town's name alone in running text is no place"
+    );
+    let places = find_places(&context("Tests were run in Ames, Texas, last week."), &g);
+    assert_eq!(places[0].text, "Ames");
+    assert_eq!(places[0].admin1.as_deref(), Some("Texas"));
+    // A given span resolves to the small town when it is the only one.
+    let text = "Ames";
+    let out = resolve_spans(&context(text), &[Span::new(0, 4)], &g);
+    assert_eq!(out[0].as_ref().map(|p| p.name.as_str()), Some("Ames"));
+}
+
+#[test]
+fn small_town_never_beats_a_big_one_without_context() {
+    let g = with_small_towns();
+    let places = find_places(&context("He lives in Paris with his wife."), &g);
+    assert_eq!(places.len(), 1);
+    assert!((places[0].lat - 48.85).abs() < 0.01, "{places:?}");
+}
+
+#[test]
+fn overshooting_mentions_block_only_their_name() {
+    let text = "Queen Elizabeth Hospital in Glasgow";
+    assert_eq!(blocked_end(text, 10, 10 + text.len()), 10 + 25);
+    let text = "Bank of America";
+    assert_eq!(blocked_end(text, 0, text.len()), text.len());
+    let text = "WHO and US";
+    assert_eq!(blocked_end(text, 0, text.len()), 4);
+}
