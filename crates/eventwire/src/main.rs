@@ -44,8 +44,9 @@ pub struct AnalyzeArgs {
     /// Articles analysed in parallel (default: one per core). Output order does not depend on it.
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
-    /// Skip part of speech, syntax and entities: only reading, cleaning, datelines, sources,
-    /// sentences and tokens (several times faster).
+    /// Skip the trained models and the gazetteer (part of speech, syntax, entities, places):
+    /// reading, cleaning, datelines, sources, sentences, tokens, times, and quotes and counts
+    /// from surface patterns only (many times faster).
     #[arg(long)]
     pub no_linguistics: bool,
     /// Your own actor codes, added to or overriding the built-in dictionary: lines of
