@@ -15,6 +15,7 @@ pub mod entities;
 pub mod extract;
 pub mod model;
 pub mod models;
+pub mod numbers;
 pub mod parse;
 pub mod pipeline;
 pub mod places;

@@ -204,37 +204,13 @@ pub(super) fn weekday_number(key: &str) -> Option<u32> {
 
 /// A counted number word ("seventeen", "twenty").
 pub(super) fn number_word(key: &str) -> Option<u32> {
-    Some(match key {
-        "one" | "a" | "an" | "single" => 1,
-        "two" | "couple" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" | "dozen" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        "hundred" => 100,
-        _ => return None,
-    })
+    match key {
+        "a" | "an" | "single" => Some(1),
+        "couple" => Some(2),
+        "dozen" => Some(12),
+        "hundred" => Some(100),
+        _ => crate::numbers::cardinal_word(key),
+    }
 }
 
 /// Vague amounts that give an `X` in a duration ("several years" = PXY).
