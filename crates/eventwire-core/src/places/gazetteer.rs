@@ -227,7 +227,7 @@ impl Gazetteer {
             .map_err(|_| ModelError::Invalid("place names are not UTF-8".into()))?
             .to_string();
         let data = container.section("records")?;
-        if data.len() % RECORD_BYTES != 0 {
+        if !data.len().is_multiple_of(RECORD_BYTES) {
             return Err(ModelError::Truncated("place records"));
         }
         let count = data.len() / RECORD_BYTES;
@@ -287,7 +287,7 @@ impl Gazetteer {
         }
         let prefixes = read_u64s(container.section("prefixes")?, "prefixes")?;
         let demonym_data = container.section("demonyms")?;
-        if demonym_data.len() % 10 != 0 {
+        if !demonym_data.len().is_multiple_of(10) {
             return Err(ModelError::Truncated("demonyms"));
         }
         let (demonym_keys, demonym_countries) = demonym_data
@@ -433,7 +433,7 @@ fn bucket_range(starts: &[u32], key: u64) -> (usize, usize) {
 }
 
 fn read_u64s(data: &[u8], what: &'static str) -> Result<Vec<u64>, ModelError> {
-    if data.len() % 8 != 0 {
+    if !data.len().is_multiple_of(8) {
         return Err(ModelError::Truncated(what));
     }
     Ok(data

@@ -51,7 +51,11 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
             continue;
         };
         let is_location = matches!(entity.kind.as_str(), "GPE" | "LOC" | "FAC");
-        let rows = resolve::rows_for_span(gazetteer, span_text);
+        let rows = if is_calendar_or_compass(span_text.trim()) {
+            &[]
+        } else {
+            resolve::rows_for_span(gazetteer, span_text)
+        };
         let whole_name = !rows.is_empty()
             && (is_location
                 // "Russia said": an organisation mention that is a country.
@@ -257,15 +261,11 @@ fn scan_names(
                 break;
             }
             if ends_well && !overlaps(blocked, word.start, word.end) {
-                let span = (first.start, word.end);
-                let in_location = overlaps(located, span.0, span.1);
                 let rows: Vec<(u32, u8)> = gazetteer
                     .candidates(key)
                     .iter()
                     .copied()
-                    .filter(|&(p, f)| {
-                        usable_in_text(gazetteer, p, f, in_location, &words[i..i + len])
-                    })
+                    .filter(|&(p, f)| usable_in_text(gazetteer, p, f, &words[i..i + len]))
                     .collect();
                 if !rows.is_empty() {
                     best = Some((len, rows));
@@ -281,7 +281,7 @@ fn scan_names(
         };
         let last = words[i + len - 1];
         let in_location = overlaps(located, first.start, last.end);
-        if in_location || accept_in_context(gazetteer, text, words, i, len, &rows) {
+        if accept_in_context(gazetteer, text, words, (i, len), &rows, in_location) {
             mentions.push(Mention {
                 span: Span::new(first.start, last.end),
                 rows,
@@ -292,17 +292,11 @@ fn scan_names(
 }
 
 /// Whether a name row may be matched in running text.
-fn usable_in_text(
-    gazetteer: &Gazetteer,
-    place: u32,
-    flags: u8,
-    in_location: bool,
-    words: &[Word],
-) -> bool {
+fn usable_in_text(gazetteer: &Gazetteer, place: u32, flags: u8, words: &[Word]) -> bool {
     if flags & flag::ABBREVIATION != 0 && !words.iter().all(|w| w.all_caps) {
         return false;
     }
-    if flags & flag::PRIMARY != 0 || in_location {
+    if flags & flag::PRIMARY != 0 {
         return true;
     }
     // Other spellings of big cities ("Bombay", "Kiev") are safe enough.
@@ -316,9 +310,9 @@ fn accept_in_context(
     gazetteer: &Gazetteer,
     text: &str,
     words: &[Word],
-    i: usize,
-    len: usize,
+    (i, len): (usize, usize),
     rows: &[(u32, u8)],
+    in_location: bool,
 ) -> bool {
     let first = words[i];
     let last = words[i + len - 1];
@@ -362,12 +356,21 @@ fn accept_in_context(
             return false;
         }
     }
-    if common && !supported {
+    // "US$460 million".
+    if text[last.end..].starts_with('$') {
+        return false;
+    }
+    // Months, days and compass words name places only in their own
+    // context ("March", the English town; "West", a Cameroonian region).
+    if len == 1 && !supported && is_calendar_or_compass(&text[first.start..first.end]) {
+        return false;
+    }
+    if common && !supported && !in_location {
         return false;
     }
     // A lone word opening a sentence is a place only if it is a country or
     // a big enough city, or the context says so.
-    if len == 1 && first.sentence_start && !supported && last.end > first.start {
+    if len == 1 && first.sentence_start && !supported && !in_location {
         return strongest <= Feature::Admin1
             || rows.iter().any(|&(p, f)| {
                 f & flag::PRIMARY != 0
@@ -375,6 +378,40 @@ fn accept_in_context(
             });
     }
     true
+}
+
+fn is_calendar_or_compass(word: &str) -> bool {
+    matches!(
+        word,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Central"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+    )
 }
 
 /// Whether ", Country" or ", State" follows word `at`.

@@ -81,11 +81,12 @@ pub(super) fn rows_for_span_or_demonym(gazetteer: &Gazetteer, span_text: &str) -
 fn prior(record: &Record, flags: u8) -> f32 {
     let population = (record.population as f32 + 1.0).ln();
     let base = match record.feature {
-        Feature::Country => 19.0 + population / 10.0,
+        Feature::Country => 20.0 + population / 10.0,
         Feature::Admin1 => 13.0 + population / 6.0,
         Feature::City => population + if record.capital { 2.5 } else { 0.0 },
         Feature::Region => 17.0,
-        Feature::Other => 8.0 + population / 2.0,
+        // Counties: `population` holds their number of towns.
+        Feature::Other => 9.0 + population,
     };
     base + if flags & flag::PRIMARY != 0 { 2.0 } else { 0.0 }
 }
@@ -160,13 +161,11 @@ pub(super) fn resolve(
         let Some(record) = gazetteer.record(*place) else {
             continue;
         };
-        match record.feature {
-            Feature::Country => evidence.add_country(record.country),
-            Feature::Admin1 => {
-                evidence.add_country(record.country);
-                evidence.admin1s.push(*place);
-            }
-            _ => {}
+        if record.country != [0, 0] {
+            evidence.add_country(record.country);
+        }
+        if record.feature == Feature::Admin1 {
+            evidence.admin1s.push(*place);
         }
     }
     // Places seen whole in a "City, Country" pair.
@@ -184,6 +183,7 @@ pub(super) fn resolve(
                     .is_some_and(|gap| gap.trim() == ",")
             });
         let mut best: Option<(u32, f32)> = None;
+        let has_primary = mention.rows.iter().any(|&(_, f)| f & flag::PRIMARY != 0);
         for &(place, flags) in &mention.rows {
             let Some(record) = gazetteer.record(place) else {
                 continue;
@@ -210,13 +210,21 @@ pub(super) fn resolve(
             if evidence.dateline_country == Some(record.country) {
                 score += 3.0;
             }
-            let count = evidence.country_count(record.country);
-            // A country's own mentions are not evidence for itself.
-            let own =
-                u32::from(record.feature == Feature::Country && first_pass[index] == Some(place));
-            let others = count.saturating_sub(own);
-            if record.feature != Feature::Country && others > 0 {
-                score += 2.5 + (others.min(4) as f32) * 0.5;
+            // Other mentions in the same country (this one's own first
+            // guess is no evidence for itself).
+            let own = first_pass[index]
+                .and_then(|p| gazetteer.record(p))
+                .is_some_and(|r| r.country == record.country);
+            let others = evidence
+                .country_count(record.country)
+                .saturating_sub(u32::from(own));
+            if others > 0 && record.country != [0, 0] {
+                score += 3.0 + (others.min(4) as f32) * 0.75;
+            }
+            // Another spelling loses to a place of which it is the own name
+            // ("Mexico" the country, not Mexico City).
+            if has_primary && flags & flag::PRIMARY == 0 {
+                score -= 3.0;
             }
             if let Some(admin1) = record.admin1 {
                 if evidence.admin1s.contains(&admin1) {
