@@ -18,6 +18,7 @@ pub mod pos;
 pub mod quotes;
 pub mod segment;
 pub mod time;
+pub mod xml;
 
 use std::path::{Path, PathBuf};
 

@@ -8,6 +8,7 @@
 //! errors may be printed) and the other three are held out as test.
 
 use crate::metrics::Prf;
+use crate::xml::unescape;
 use anyhow::Context;
 use eventwire_core::dateline::find_dateline;
 use eventwire_core::document::{Document, Format, Input, Place, Span};
@@ -242,51 +243,6 @@ fn decode_text(raw: &str) -> String {
     }
     out.push_str(&unescape(rest));
     out
-}
-
-/// Replace the five named XML entities and numeric character references;
-/// anything else is kept as written.
-fn unescape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp..];
-        let reference = after
-            .find(';')
-            .filter(|&semi| semi <= 10)
-            .and_then(|semi| Some((entity(&after[1..semi])?, semi)));
-        match reference {
-            Some((c, semi)) => {
-                out.push(c);
-                rest = &after[semi + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &after[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn entity(name: &str) -> Option<char> {
-    match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        _ => {
-            let code = name.strip_prefix('#')?;
-            let value = match code.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => code.parse().ok()?,
-            };
-            char::from_u32(value)
-        }
-    }
 }
 
 // ---------------------------------------------------------------- loaders

@@ -30,6 +30,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::xml::decode_entities;
 use anyhow::Context as _;
 use eventwire_core::document::{Document, Format, Input, Span, TimeExpression, Token};
 use eventwire_core::models::Models;
@@ -289,49 +290,6 @@ fn attribute(attrs: &str, wanted: &str) -> Option<String> {
             return Some(value);
         }
         rest = &after[1 + value_len + 1..];
-    }
-}
-
-/// Append `raw` to `out` with XML entities (named and numeric) decoded; an
-/// `&` that starts no known entity stays as it is.
-fn decode_entities(raw: &str, out: &mut String) {
-    let mut rest = raw;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
-        let decoded = after
-            .find(';')
-            .filter(|&semi| semi <= 10)
-            .and_then(|semi| entity(&after[..semi]).map(|c| (c, semi)));
-        match decoded {
-            Some((c, semi)) => {
-                out.push(c);
-                rest = &after[semi + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-}
-
-fn entity(name: &str) -> Option<char> {
-    match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        _ => {
-            let number = name.strip_prefix('#')?;
-            let code = match number.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => number.parse().ok()?,
-            };
-            char::from_u32(code)
-        }
     }
 }
 
