@@ -7,7 +7,7 @@
 //! the corpora has a train split, so GeoVirus is the development corpus (its
 //! errors may be printed) and the other three are held out as test.
 
-use crate::metrics::Prf;
+use crate::metrics::{match_best_first, Matching, Prf};
 use crate::xml::unescape;
 use anyhow::Context;
 use eventwire_core::dateline::find_dateline;
@@ -673,15 +673,11 @@ pub fn recognise(gold: &[GoldToponym], predicted: &[(usize, usize)]) -> Recognit
             }
         }
     }
-    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut gold_match = vec![None; gold.len()];
-    let mut predicted_match = vec![None; predicted.len()];
-    for (_, g, p) in pairs {
-        if gold_match[g].is_none() && predicted_match[p].is_none() {
-            gold_match[g] = Some(p);
-            predicted_match[p] = Some(g);
-        }
-    }
+    let Matching {
+        gold: gold_match,
+        predicted: predicted_match,
+        ..
+    } = match_best_first(pairs, gold.len(), predicted.len());
     let tp = gold_match.iter().flatten().count() as u64;
     let overlap = Prf {
         tp,

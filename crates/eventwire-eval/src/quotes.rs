@@ -33,7 +33,7 @@ use eventwire_core::pipeline::{annotate, Options};
 use eventwire_core::quotes::{find_attributions, Attribution};
 use eventwire_core::Models;
 
-use crate::metrics::Prf;
+use crate::metrics::{match_best_first, Prf};
 
 /// One gold attribution, byte spans (discontinuous spans have several).
 #[derive(Debug, Clone, Default)]
@@ -289,17 +289,12 @@ fn score_article(
             }
         }
     }
-    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut gold_match = vec![None; gold.len()];
-    let mut found_match = vec![None; found.len()];
-    for (shared, g, p) in pairs {
-        if gold_match[g].is_none() && found_match[p].is_none() {
-            gold_match[g] = Some(p);
-            found_match[p] = Some(g);
-            scores.token_recall += shared as f64 / gold_words[g].len().max(1) as f64;
-            scores.token_precision += shared as f64 / found_words[p].len().max(1) as f64;
-        }
+    let matching = match_best_first(pairs, gold.len(), found.len());
+    for &(shared, g, p) in &matching.kept {
+        scores.token_recall += shared as f64 / gold_words[g].len().max(1) as f64;
+        scores.token_precision += shared as f64 / found_words[p].len().max(1) as f64;
     }
+    let (gold_match, found_match) = (matching.gold, matching.predicted);
     let matched = found_match.iter().filter(|m| m.is_some()).count() as u64;
     scores.overlap.tp += matched;
     scores.overlap.fp += found.len() as u64 - matched;
