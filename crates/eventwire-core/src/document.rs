@@ -246,9 +246,65 @@ pub struct Count {
     pub end: u32,
 }
 
-/// Events are defined by the event-coding stage; until it exists they stay
-/// free-form JSON so the field is present and typed as a list.
-pub type Event = serde_json::Value;
+/// One coded political event: who did what to whom, when, where, per whom.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Who acted; `None` when the text names no codable actor.
+    pub source: Option<EventActor>,
+    /// To whom; `None` for events without a target.
+    pub target: Option<EventActor>,
+    /// CAMEO 2.0 event code ("041", "195", "1711").
+    pub cameo: String,
+    /// PLOVER event type ("CONSULT", "ASSAULT") and mode, from the CAMEO→PLOVER table.
+    pub plover: Option<String>,
+    pub mode: Option<String>,
+    /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    pub quad_class: u8,
+    /// Goldstein conflict–cooperation weight of the CAMEO code, −10 to +10.
+    pub goldstein: f32,
+    /// asserted | negated | future | hypothetical | claimed
+    pub status: String,
+    /// TIMEX3 value of when it happened; `None` if unknown.
+    pub date: Option<String>,
+    /// Where `date` came from: "text" (a time expression linked to the event) or
+    /// "reporting" (the article's own date, used when the text gives none).
+    pub date_source: Option<String>,
+    pub place: Option<EventPlace>,
+    /// Whose claim this is, when the article attributes it (canonical name).
+    pub reported_by: Option<String>,
+    /// Index into `sentences` of the (first) mention.
+    pub sentence: u32,
+    /// The text of the clause or phrase the event was read from.
+    pub evidence: String,
+    pub start: u32,
+    pub end: u32,
+    /// How many mentions in the article were merged into this event (≥ 1).
+    pub mentions: u32,
+}
+
+/// One side of an event. A compound actor ("Kerry and Lavrov") gives one
+/// event per member.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventActor {
+    pub text: String,
+    /// CAMEO-style actor code ("RUS", "USAGOV", "IGOUNO"); `None` when uncoded.
+    pub code: Option<String>,
+    /// Coreference cluster of the entity, when the actor is a named entity.
+    pub cluster: Option<u32>,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// Where an event happened: the place linked to it, as in `places`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventPlace {
+    pub name: String,
+    pub country: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub start: u32,
+    pub end: u32,
+}
 
 /// The analysed article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -12,6 +12,7 @@ pub mod counts;
 pub mod dateline;
 pub mod document;
 pub mod entities;
+pub mod events;
 pub mod extract;
 pub mod model;
 pub mod models;

@@ -4,6 +4,7 @@
 
 use crate::actors::ActorDictionary;
 use crate::entities::ner::Recognizer;
+use crate::events::verbs::VerbDictionary;
 use crate::model::ModelError;
 use crate::parse::Parser;
 use crate::places::Gazetteer;
@@ -36,6 +37,8 @@ pub struct Models {
     pub gazetteer: Option<Gazetteer>,
     /// CAMEO actor codes (Phoenix dictionaries, plus the user's own entries).
     pub actors: Option<ActorDictionary>,
+    /// CAMEO verb patterns, for the event coder (which also needs `actors`).
+    pub verbs: Option<VerbDictionary>,
 }
 
 impl Models {
@@ -48,19 +51,21 @@ impl Models {
     /// (inflating and indexing them is most of the start-up time).
     pub fn embedded() -> Result<Self, LoadError> {
         let wrap = |model| move |error| LoadError { model, error };
-        let (tagger, parser, recognizer, gazetteer, actors) = std::thread::scope(|scope| {
+        let (tagger, parser, recognizer, gazetteer, actors, verbs) = std::thread::scope(|scope| {
             let tagger = scope.spawn(Tagger::embedded);
             let parser = scope.spawn(Parser::embedded);
             let gazetteer = scope.spawn(Gazetteer::embedded);
             let recognizer = Recognizer::embedded();
             // Small (tens of milliseconds): loaded after the recogniser on this thread.
             let actors = ActorDictionary::embedded();
+            let verbs = VerbDictionary::embedded();
             (
                 tagger.join(),
                 parser.join(),
                 recognizer,
                 gazetteer.join(),
                 actors,
+                verbs,
             )
         });
         let lost = |model| LoadError {
@@ -85,6 +90,7 @@ impl Models {
                     .map_err(wrap("gazetteer"))?,
             ),
             actors: Some(actors.map_err(wrap("actor dictionary"))?),
+            verbs: Some(verbs.map_err(wrap("verb patterns"))?),
         })
     }
 

@@ -13,6 +13,7 @@ use crate::dateline::find_dateline;
 use crate::document::{Document, Entity, Quote, Span, Token};
 use crate::entities::coref::resolve;
 use crate::entities::ner::Recognizer;
+use crate::events::{find_events, EventContext};
 use crate::extract::extract;
 use crate::models::Models;
 use crate::places::{find_places, PlaceContext};
@@ -204,6 +205,20 @@ pub fn annotate(doc: &mut Document, options: Options, models: &Models) {
         }
     }
     doc.counts = find_counts(&doc.text, &doc.sentences, tagged, &doc.entities, &doc.times);
+    if let (Some(actors), Some(verbs)) = (&models.actors, &models.verbs) {
+        let context = EventContext {
+            text: &doc.text,
+            sentences: &doc.sentences,
+            tokens: tagged,
+            entities: &doc.entities,
+            times: &doc.times,
+            places: &doc.places,
+            quotes: &doc.quotes,
+            dateline: doc.dateline.as_ref(),
+            reporting_date: anchor_date.as_deref(),
+        };
+        doc.events = find_events(&context, actors, verbs);
+    }
     if options.tokens {
         doc.tokens = Some(tokens);
     }

@@ -7,6 +7,7 @@ pub mod clusters;
 pub mod coref;
 pub mod counts;
 pub mod dateline;
+pub mod events;
 pub mod extract;
 pub mod gazetteer;
 pub mod metrics;

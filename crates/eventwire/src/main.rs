@@ -95,6 +95,8 @@ enum Stage {
     Counts,
     /// Actor dictionaries: coverage and coding checks.
     Actors,
+    /// Event coding: PETRARCH2 unit tests, PETR-2 GSR and PLOVER gold records.
+    Events,
 }
 
 #[derive(clap::Args)]
@@ -124,6 +126,8 @@ enum Model {
     Gazetteer,
     /// The actor dictionaries, compiled from the Phoenix dictionaries and the CAMEO codebook.
     Actors,
+    /// The CAMEO verb patterns (PETRARCH2's CAMEO.2.0 dictionary) for the event coder.
+    Verbs,
 }
 
 impl Model {
@@ -135,6 +139,7 @@ impl Model {
             Model::Clusters => "clusters.ewm",
             Model::Gazetteer => "gazetteer.ewm",
             Model::Actors => "actors.ewm",
+            Model::Verbs => "verbs.ewm",
         }
     }
 }
@@ -173,6 +178,7 @@ fn run_eval(args: &EvalArgs) -> anyhow::Result<ExitCode> {
         Stage::Quotes => eventwire_eval::quotes::run(&data)?,
         Stage::Counts => eventwire_eval::counts::run(&data)?,
         Stage::Actors => eventwire_eval::actors::run(&data)?,
+        Stage::Events => eventwire_eval::events::run(&data)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -198,6 +204,7 @@ fn run_train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
         Model::Clusters => eventwire_eval::clusters::train(&data, &out)?,
         Model::Gazetteer => eventwire_eval::places::train(&data, &out)?,
         Model::Actors => eventwire_eval::actors::train(&data, &out)?,
+        Model::Verbs => eventwire_eval::events::train(&data, &out)?,
     }
     Ok(ExitCode::SUCCESS)
 }
