@@ -19,6 +19,7 @@ pub mod pos;
 pub mod quotes;
 pub mod segment;
 pub mod time;
+pub mod verbs;
 pub mod xml;
 
 use std::path::{Path, PathBuf};

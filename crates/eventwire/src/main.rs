@@ -204,7 +204,7 @@ fn run_train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
         Model::Clusters => eventwire_eval::clusters::train(&data, &out)?,
         Model::Gazetteer => eventwire_eval::places::train(&data, &out)?,
         Model::Actors => eventwire_eval::actors::train(&data, &out)?,
-        Model::Verbs => eventwire_eval::events::train(&data, &out)?,
+        Model::Verbs => eventwire_eval::verbs::train(&data, &out)?,
     }
     Ok(ExitCode::SUCCESS)
 }
