@@ -1,6 +1,7 @@
 //! The readable summary of an analysed article (without `--json`).
 
-use eventwire_core::document::{RemovalKind, SourceRelation};
+use eventwire_core::document::{Event, EventActor, RemovalKind, SourceRelation};
+use eventwire_core::events::cameo;
 use eventwire_core::Document;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -80,6 +81,7 @@ pub fn write_summary(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     write_places(out, doc)?;
     write_quotes(out, doc)?;
     write_counts(out, doc)?;
+    write_events(out, doc)?;
     for warning in &doc.warnings {
         writeln!(out, "  warning    {warning}")?;
     }
@@ -254,4 +256,155 @@ fn write_counts(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         })
         .collect();
     write_list(out, "counts", items)
+}
+
+/// Longest timeline shown.
+const EVENTS_SHOWN: usize = 20;
+
+/// The article's events as a timeline, one line each, earliest first:
+/// `2016-02-03  USA ⇄ RUS  041 Discuss by telephone  (Kerry, Lavrov; per Kirby)`.
+/// A pair of events that mirror each other (A→B and B→A, same code and date) is
+/// one line with ⇄. Dates taken from the article's own date, not from the text,
+/// are marked "reported".
+fn write_events(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+    let lines = timeline(&doc.events);
+    if lines.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "  events")?;
+    for line in lines.iter().take(EVENTS_SHOWN) {
+        writeln!(out, "    {line}")?;
+    }
+    if lines.len() > EVENTS_SHOWN {
+        writeln!(out, "    … {} more", lines.len() - EVENTS_SHOWN)?;
+    }
+    Ok(())
+}
+
+fn timeline(events: &[Event]) -> Vec<String> {
+    let code = |actor: &Option<EventActor>| -> String {
+        actor
+            .as_ref()
+            .and_then(|a| a.code.clone())
+            .unwrap_or_else(|| "—".to_string())
+    };
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    // Undated events last; otherwise by date, then text order.
+    order.sort_by(|&a, &b| {
+        let key = |e: &Event| (e.date.is_none(), e.date.clone(), e.start);
+        key(&events[a]).cmp(&key(&events[b]))
+    });
+    let mut used = vec![false; events.len()];
+    let mut lines = Vec::new();
+    for &i in &order {
+        if used[i] {
+            continue;
+        }
+        used[i] = true;
+        let event = &events[i];
+        let (source, target) = (code(&event.source), code(&event.target));
+        let mirror = order.iter().copied().find(|&j| {
+            !used[j]
+                && events[j].cameo == event.cameo
+                && events[j].date == event.date
+                && code(&events[j].source) == target
+                && code(&events[j].target) == source
+        });
+        let mut names: Vec<&str> = Vec::new();
+        for actor in [&event.source, &event.target].into_iter().flatten() {
+            if !names.contains(&actor.text.as_str()) {
+                names.push(&actor.text);
+            }
+        }
+        let arrow = match mirror {
+            Some(j) => {
+                used[j] = true;
+                "⇄"
+            }
+            None => "→",
+        };
+        let dyad = match &event.target {
+            Some(_) => format!("{source} {arrow} {target}"),
+            None => source,
+        };
+        let date = match (&event.date, event.date_source.as_deref()) {
+            (Some(date), Some("reporting")) => format!("{date} reported"),
+            (Some(date), _) => date.clone(),
+            (None, _) => "undated".to_string(),
+        };
+        let name = cameo::describe(&event.cameo).map_or("", |info| info.name);
+        let mut line = format!("{date:<12}  {dyad}  {} {name}", event.cameo);
+        if event.status != "asserted" {
+            line.push_str(&format!(" [{}]", event.status));
+        }
+        if let Some(place) = &event.place {
+            line.push_str(&format!(" in {}", place.name));
+        }
+        let mut who = names.join(", ");
+        if let Some(by) = &event.reported_by {
+            if !who.is_empty() {
+                who.push_str("; ");
+            }
+            who.push_str(&format!("per {by}"));
+        }
+        if !who.is_empty() {
+            line.push_str(&format!("  ({who})"));
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(text: &str, code: &str) -> Option<EventActor> {
+        Some(EventActor {
+            text: text.to_string(),
+            code: Some(code.to_string()),
+            cluster: None,
+            start: 0,
+            end: 0,
+        })
+    }
+
+    fn event(source: &str, target: &str, date: Option<&str>, start: u32) -> Event {
+        Event {
+            source: actor(source, &source.to_uppercase()[..3]),
+            target: actor(target, &target.to_uppercase()[..3]),
+            cameo: "041".to_string(),
+            plover: None,
+            mode: None,
+            quad_class: 1,
+            goldstein: 1.0,
+            status: "asserted".to_string(),
+            date: date.map(str::to_string),
+            date_source: Some("text".to_string()),
+            place: None,
+            reported_by: Some("Kirby".to_string()),
+            sentence: 0,
+            evidence: String::new(),
+            start,
+            end: start + 1,
+            mentions: 1,
+        }
+    }
+
+    #[test]
+    fn mirrored_events_share_one_line_and_dates_order_the_timeline() {
+        let events = vec![
+            event("Usa", "Rus", Some("2016-02-03"), 10),
+            event("Rus", "Usa", Some("2016-02-03"), 10),
+            event("Gbr", "Fra", Some("2015-09"), 50),
+            event("Fra", "Gbr", None, 60),
+        ];
+        let lines = timeline(&events);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines[0].starts_with("2015-09"), "{lines:?}");
+        assert!(lines[1].contains("USA ⇄ RUS  041"), "{lines:?}");
+        assert!(lines[1].ends_with("(Usa, Rus; per Kirby)"), "{lines:?}");
+        assert!(lines[2].starts_with("undated"), "{lines:?}");
+        assert!(lines[2].contains("FRA → GBR"), "{lines:?}");
+    }
 }
