@@ -108,6 +108,30 @@ impl<'a> ActorCoder<'a> {
             origin.push(t);
         }
         let mut coded = self.dict.code_conjuncts(&words, self.date, context_country);
+        if coded.is_empty() {
+            // `Sergey Lavrov` may be listed under the surname only.
+            if let Some(&t) = tokens.iter().rev().find(|&&t| {
+                self.entity_at(t)
+                    .is_some_and(|e| matches!(e.kind.as_str(), "PERSON" | "PER"))
+            }) {
+                let surname = self
+                    .entity_at(t)
+                    .and_then(|e| e.canonical.as_deref().or(Some(e.text.as_str())))
+                    .and_then(|name| name.split_whitespace().last());
+                if let Some(surname) = surname {
+                    if let Some(code) = self.dict.code_phrase(&[surname], self.date) {
+                        if !code.code.starts_with("---") {
+                            return self.finish(vec![Member {
+                                code: code.code,
+                                first: t,
+                                last: t,
+                                cluster: None,
+                            }]);
+                        }
+                    }
+                }
+            }
+        }
         if coded.is_empty() && !roles.is_empty() {
             // `Kirby` (role `State Department spokesman`): code the role.
             let (role, t) = roles[0];
@@ -156,18 +180,24 @@ impl<'a> ActorCoder<'a> {
                 }
             }
         }
-        let codes: Vec<String> = members.iter().map(|m| m.code.clone()).collect();
-        let mut kept: Vec<Member> = Vec::with_capacity(members.len());
-        for (i, m) in members.into_iter().enumerate() {
-            let refined = codes
-                .iter()
-                .enumerate()
-                .any(|(j, c)| j != i && c.len() > m.code.len() && c.starts_with(&m.code));
-            let repeated = kept.iter().any(|k| k.code == m.code);
-            if !refined && !repeated {
-                kept.push(m);
-            }
-        }
-        kept
+        most_specific(members)
     }
+}
+
+/// Members without repeats and without those whose code another member
+/// refines (`RUS` beside `RUSGOV`).
+pub(crate) fn most_specific(members: Vec<Member>) -> Vec<Member> {
+    let codes: Vec<String> = members.iter().map(|m| m.code.clone()).collect();
+    let mut kept: Vec<Member> = Vec::with_capacity(members.len());
+    for (i, m) in members.into_iter().enumerate() {
+        let refined = codes
+            .iter()
+            .enumerate()
+            .any(|(j, c)| j != i && c.len() > m.code.len() && c.starts_with(&m.code));
+        let repeated = kept.iter().any(|k| k.code == m.code);
+        if !refined && !repeated {
+            kept.push(m);
+        }
+    }
+    kept
 }

@@ -61,7 +61,17 @@ pub(crate) fn noun_phrase(tree: &Tree<'_>, head: usize, members_apart: bool) -> 
         let dep = t.dep(c);
         leaves_phrase(dep)
             || (members_apart && t.head(c) == Some(root) && matches!(dep, "conj" | "cc"))
+            || (members_apart && is_foreign_modifier(t, c))
     })
+}
+
+/// A prepositional modifier other than `of` names something else than the
+/// actor (`airstrikes [against opposition forces]`, `activities [in Syria]`).
+fn is_foreign_modifier(tree: &Tree<'_>, c: usize) -> bool {
+    tree.base_dep(c) == "nmod"
+        && tree
+            .case_of(c)
+            .is_some_and(|case| !tree.word(case).eq_ignore_ascii_case("of"))
 }
 
 /// The head and its conjuncts (`Kerry and Lavrov` → both), at most 8.

@@ -3,14 +3,16 @@
 use crate::document::Event;
 use std::collections::HashMap;
 
+/// Source code, target code, CAMEO code, date.
+type MergeKey = (Option<String>, Option<String>, String, Option<String>);
+
 /// Events with the same source code, target code, CAMEO code and date are
 /// one event: the first mention is kept (its evidence, sentence, status),
 /// `mentions` counts them all. Order: first mention in the text.
 pub(crate) fn merge_mentions(mut events: Vec<Event>) -> Vec<Event> {
     events.sort_by_key(|e| (e.start, e.end));
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
-    let mut seen: HashMap<(Option<String>, Option<String>, String, Option<String>), usize> =
-        HashMap::new();
+    let mut seen: HashMap<MergeKey, usize> = HashMap::new();
     for event in events {
         let key = (
             event.source.as_ref().and_then(|a| a.code.clone()),

@@ -22,7 +22,7 @@ use crate::actors::ActorDictionary;
 use crate::document::{
     Dateline, Entity, Event, EventActor, EventPlace, Place, Quote, Span, TimeExpression, Token,
 };
-use actor::{ActorCoder, Member};
+use actor::{most_specific, ActorCoder, Member};
 use clause::{frame, is_event_verb, members, noun_phrase, Frame};
 use link::{event_date, quote_at, Links};
 use nominal::{noun_code, noun_frame, NounFrame};
@@ -94,10 +94,12 @@ pub fn find_events(
         let clause = clause::clause(&tree, &frame);
         if let Some(m) = verbs.match_clause(&clause) {
             if m.code.is_some() {
-                has_match[v] = true;
                 matched.push((frame, m));
             }
         }
+    }
+    for (frame, _) in &matched {
+        has_match[frame.verb] = true;
     }
     let mut events = Vec::new();
     for (frame, m) in &matched {
@@ -300,13 +302,11 @@ impl<'a> Coding<'a> {
         for &h in heads {
             for m in members(self.tree, h) {
                 let tokens = noun_phrase(self.tree, m, true);
-                for member in self.coder.code(&tokens, self.context_country(setting)) {
-                    if out.len() < MAX_MEMBERS && !out.iter().any(|o| o.code == member.code) {
-                        out.push(member);
-                    }
-                }
+                out.extend(self.coder.code(&tokens, self.context_country(setting)));
             }
         }
+        let mut out = most_specific(out);
+        out.truncate(MAX_MEMBERS);
         out
     }
 
@@ -540,3 +540,6 @@ fn default_targets(tree: &Tree<'_>, frame: &Frame) -> Vec<usize> {
 fn frame_of(tree: &Tree<'_>, verb: usize) -> Frame {
     frame(tree, verb)
 }
+
+#[cfg(test)]
+mod tests;

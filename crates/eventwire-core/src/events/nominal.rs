@@ -85,7 +85,8 @@ pub(crate) struct NounFrame {
     pub targets: Vec<usize>,
     /// `between X and Y`: the members are both sides.
     pub between: Option<usize>,
-    /// The light verb whose subject is the source, if any.
+    /// The verb whose subject is the source, if any: a light verb
+    /// (`began airstrikes`) or the clause of a `during` phrase.
     pub light_verb: Option<usize>,
 }
 
@@ -133,6 +134,24 @@ pub(crate) fn noun_frame(tree: &Tree<'_>, noun: usize) -> NounFrame {
                     }
                 }
             }
+        }
+    }
+    if frame.light_verb.is_none()
+        && tree
+            .case_of(noun)
+            .is_some_and(|case| tree.word(case).eq_ignore_ascii_case("during"))
+    {
+        // `discussed the issue during a phone call`: the clause's subject made the call.
+        let mut node = noun;
+        for _ in 0..2 {
+            let Some(head) = tree.head(node) else {
+                break;
+            };
+            if tree.pos(head) == "VERB" {
+                frame.light_verb = Some(head);
+                break;
+            }
+            node = head;
         }
     }
     frame
