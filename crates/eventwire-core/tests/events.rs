@@ -84,7 +84,11 @@ fn negated_future_and_hypothetical() {
     assert_eq!(event.status, "future");
 
     let found = events("Israel could strike Iran.");
-    assert!(found.iter().all(|e| e.status != "asserted"), "{}", show(&found));
+    assert!(
+        found.iter().all(|e| e.status != "asserted"),
+        "{}",
+        show(&found)
+    );
 }
 
 #[test]
@@ -147,7 +151,10 @@ fn bundled_examples_code_without_surprises() {
         };
         let doc = analyse(&text, "2019-10-15");
         for e in &doc.events {
-            assert_eq!(doc.text.get(e.start as usize..e.end as usize), Some(e.evidence.as_str()));
+            assert_eq!(
+                doc.text.get(e.start as usize..e.end as usize),
+                Some(e.evidence.as_str())
+            );
             assert!(e.source.as_ref().is_some_and(|a| a.code.is_some()));
             assert!(e.target.as_ref().is_some_and(|a| a.code.is_some()));
             assert!(matches!(
@@ -232,7 +239,11 @@ fn speed_on_reuters() {
             continue;
         };
         let body = record["body"].as_str().unwrap_or("");
-        let date = record["date"].as_str().unwrap_or("").get(..10).unwrap_or("");
+        let date = record["date"]
+            .as_str()
+            .unwrap_or("")
+            .get(..10)
+            .unwrap_or("");
         docs.push(analyse(body, date));
     }
     let annotate_time = started.elapsed();

@@ -115,6 +115,16 @@ fn own_subjects(tree: &Tree<'_>, verb: usize) -> (Vec<usize>, bool) {
             _ => {}
         }
     }
+    // `forces that attacked X`: the relative pronoun stands for the noun the clause modifies.
+    if tree.dep(verb) == "acl:relcl" {
+        if let Some(noun) = tree.head(verb) {
+            for s in &mut subjects {
+                if matches!(tree.tag(*s), "WDT" | "WP") {
+                    *s = noun;
+                }
+            }
+        }
+    }
     (subjects, passive)
 }
 

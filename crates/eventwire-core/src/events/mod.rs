@@ -87,6 +87,10 @@ pub fn find_events(
         if !is_event_verb(&tree, v) || tree.token(v).start < skip_before {
             continue;
         }
+        let known = |w: &str| verbs.knows(&w.to_lowercase());
+        if !known(tree.lemma(v)) && !known(tree.word(v)) {
+            continue;
+        }
         let frame = frame(&tree, v);
         if frame.subjects.is_empty() && frame.agent.is_none() {
             continue;
