@@ -348,6 +348,30 @@ fn print_record_errors(
             if *matched { "" } else { "   WRONG" }
         );
     }
+    println!("    parse {}", show_parse(doc));
+}
+
+/// Our parse, compactly: `index:word/TAG>head:relation` per token.
+fn show_parse(doc: &Document) -> String {
+    let Some(tokens) = doc.tokens.as_deref() else {
+        return String::new();
+    };
+    tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            format!(
+                "{i}:{}/{}>{}:{}",
+                doc.text
+                    .get(t.start as usize..t.end as usize)
+                    .unwrap_or("?"),
+                t.tag.as_deref().unwrap_or("-"),
+                t.head.map_or("-".to_string(), |h| h.to_string()),
+                t.dep.as_deref().unwrap_or("-")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The CAMEO → PLOVER table of the PLOVER project (`CAMEO2PLOVER-2021.txt`,
