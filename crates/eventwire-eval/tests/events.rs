@@ -304,3 +304,30 @@ fn real_gold_files_have_the_documented_counts() {
     let plover = read_plover_records(&read(&plover)).expect("PLOVER JSON");
     assert_eq!(plover.len(), 322);
 }
+
+#[test]
+fn failures_are_classed_once_per_missed_and_wrong_item() {
+    use eventwire_eval::events::score::classify_failures;
+    use std::collections::BTreeMap;
+    let gold = [
+        keyed("USA|RUS|04", ""),
+        keyed("ISR|PSE|19", ""),
+        keyed("EGY|SYR|05", ""),
+    ];
+    let ours = [
+        keyed("USA|RUS|01", ""),
+        keyed("ISR|---|19", ""),
+        keyed("FRA|DEU|12", ""),
+    ];
+    let score = score_sentence(&gold, &ours);
+    let mut counts = BTreeMap::new();
+    classify_failures(&gold, &ours, &score, &mut counts);
+    assert_eq!(counts["missed: right actors, other event type"], 1);
+    assert_eq!(counts["missed: right source and type, target not coded"], 1);
+    assert_eq!(counts["missed: only unrelated events in the record"], 1);
+    assert_eq!(counts["wrong: unrelated extra event"], 1);
+    assert_eq!(counts.values().sum::<u64>(), 4);
+    let mut none = BTreeMap::new();
+    classify_failures(&[], &ours[..1], &score_sentence(&[], &ours[..1]), &mut none);
+    assert_eq!(none["wrong: event in a record that has none"], 1);
+}

@@ -29,8 +29,8 @@ use eventwire_core::models::Models;
 use eventwire_core::pipeline::{annotate, Options};
 use records::{read_plover_records, read_sentence_file, Coding, SentenceFile, NO_ACTOR};
 use score::{
-    cameo_root, country3, country_key, distinct, plover_2021, plover_pairs, score_sentence, Keyed,
-    SentenceScore,
+    cameo_root, classify_failures, country3, country_key, distinct, plover_2021, plover_pairs,
+    score_sentence, Keyed, SentenceScore,
 };
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -233,6 +233,7 @@ fn dev_report(
     clock: &mut Clock,
 ) -> DevTally {
     let mut by_category: BTreeMap<String, DevTally> = BTreeMap::new();
+    let mut failures = BTreeMap::new();
     let mut skipped = 0;
     let mut errors_skipped = 0;
     for record in &file.records {
@@ -261,6 +262,12 @@ fn dev_report(
         let root = score_sentence(
             &expected.iter().map(root_key).collect::<Vec<_>>(),
             &produced.iter().map(root_key).collect::<Vec<_>>(),
+        );
+        classify_failures(
+            &expected.iter().map(exact_key).collect::<Vec<_>>(),
+            &produced.iter().map(exact_key).collect::<Vec<_>>(),
+            &exact,
+            &mut failures,
         );
         let tally = by_category.entry(record.category.clone()).or_default();
         tally.records += 1;
@@ -304,10 +311,21 @@ fn dev_report(
         total.no_event_correct,
         total.no_event_records
     );
+    print_failures(&failures);
     println!(
         "  not run: {skipped} records (category not in the file's <Include>, or evaluate=\"false\"); {errors_skipped} input-error records (bad parse tree, dateline) not applicable"
     );
     total
+}
+
+fn print_failures(failures: &BTreeMap<&'static str, u64>) {
+    if failures.is_empty() {
+        return;
+    }
+    println!("  failures by class:");
+    for (class, n) in failures {
+        println!("    {n:>5}  {class}");
+    }
 }
 
 fn print_dev_row(category: &str, t: &DevTally) {
@@ -407,7 +425,7 @@ impl PloverTable {
 }
 
 /// Micro scores of one test set.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 struct TestTally {
     records: u64,
     /// (source country, target country, CAMEO root); `fine_equal` = same full code.
@@ -419,6 +437,8 @@ struct TestTally {
     types: Prf,
     /// (source country, target country) alone.
     dyad: Prf,
+    /// Failure classes of the main key (see `score::classify_failures`).
+    failures: BTreeMap<&'static str, u64>,
 }
 
 fn print_prf(what: &str, prf: &Prf) {
@@ -463,6 +483,7 @@ fn gsr_report(
         tally.records += 1;
         tally.root.add(root.prf);
         tally.exact_code += root.fine_equal;
+        classify_failures(&gold_root, &ours_root, &root, &mut tally.failures);
         let gold_plover: Vec<Keyed> = gold
             .iter()
             .map(|c| {
@@ -604,6 +625,7 @@ fn plover_report(
         let scored = score_sentence(&gold, &ours);
         tally.records += 1;
         tally.plover.add(scored.prf);
+        classify_failures(&gold, &ours, &scored, &mut tally.failures);
         tally.types.add(type_score(&gold, &ours));
         tally.dyad.add(dyad_score(&gold, &ours));
         if dump == Dump::Test && (scored.prf.fp > 0 || scored.prf.fn_ > 0) {
@@ -748,6 +770,9 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
         print_prf("PLOVER types per sentence", &t.types);
         print_prf("(source country, target country) alone", &t.dyad);
         diagnostic.print();
+        if dump == Dump::Test {
+            print_failures(&t.failures);
+        }
     } else {
         println!("  skipping PETR-2 GSR: {} not found", gsr_path.display());
     }
@@ -763,6 +788,9 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
         print_prf("(source country, target country, PLOVER type)", &t.plover);
         print_prf("PLOVER type per sentence", &t.types);
         print_prf("(source country, target country) alone", &t.dyad);
+        if dump == Dump::Test {
+            print_failures(&t.failures);
+        }
     } else {
         println!("  skipping PLOVER GSR: {} not found", plover_path.display());
     }

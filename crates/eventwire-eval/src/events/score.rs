@@ -148,3 +148,76 @@ pub fn plover_pairs(sources: &[String], targets: &[String]) -> Vec<(String, Stri
     }
     pairs
 }
+
+/// A test on the (source, target, type) parts of a produced key.
+type KeyTest<'a> = dyn Fn(&[String; 3]) -> bool + 'a;
+
+/// Why gold items were missed and produced items were wrong, for keys of the
+/// form `source|target|type`: each unmatched produced item explains at most
+/// one missed gold item (the first class that fits, in this order).
+pub fn classify_failures(
+    gold: &[Keyed],
+    produced: &[Keyed],
+    score: &SentenceScore,
+    counts: &mut std::collections::BTreeMap<&'static str, u64>,
+) {
+    let parts = |k: &Keyed| -> [String; 3] {
+        let mut it = k.key.splitn(3, '|').map(str::to_string);
+        [
+            it.next().unwrap_or_default(),
+            it.next().unwrap_or_default(),
+            it.next().unwrap_or_default(),
+        ]
+    };
+    let mut spare: Vec<usize> = (0..produced.len())
+        .filter(|&p| !score.produced_matched.get(p).copied().unwrap_or(false))
+        .collect();
+    for (g, gold_item) in gold.iter().enumerate() {
+        if score.gold_matched.get(g).copied().unwrap_or(false) {
+            continue;
+        }
+        let [gs, gt, gk] = parts(gold_item);
+        if produced.is_empty() {
+            *counts
+                .entry("missed: no event at all in the record")
+                .or_default() += 1;
+            continue;
+        }
+        let tests: [(&'static str, &KeyTest<'_>); 5] = [
+            ("missed: right actors, other event type", &|[s, t, _]| {
+                *s == gs && *t == gt
+            }),
+            ("missed: source and target swapped", &|[s, t, k]| {
+                *s == gt && *t == gs && *k == gk
+            }),
+            (
+                "missed: right source and type, target not coded",
+                &|[s, t, k]| *s == gs && t == NO_ACTOR && *k == gk,
+            ),
+            (
+                "missed: right source and type, other target",
+                &|[s, _, k]| *s == gs && *k == gk,
+            ),
+            (
+                "missed: right target and type, other or no source",
+                &|[_, t, k]| *t == gt && *k == gk,
+            ),
+        ];
+        let explained = tests.iter().find_map(|(class, fits)| {
+            let at = spare.iter().position(|&p| fits(&parts(&produced[p])))?;
+            spare.remove(at);
+            Some(*class)
+        });
+        *counts
+            .entry(explained.unwrap_or("missed: only unrelated events in the record"))
+            .or_default() += 1;
+    }
+    for _ in spare {
+        let class = if gold.is_empty() {
+            "wrong: event in a record that has none"
+        } else {
+            "wrong: unrelated extra event"
+        };
+        *counts.entry(class).or_default() += 1;
+    }
+}
