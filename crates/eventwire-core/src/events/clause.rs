@@ -28,7 +28,7 @@ pub(crate) struct Frame {
 
 /// Relations that start a new clause or leave the noun phrase: their
 /// subtrees are not part of an actor phrase.
-fn leaves_phrase(dep: &str) -> bool {
+pub(crate) fn leaves_phrase(dep: &str) -> bool {
     matches!(
         dep,
         "acl"

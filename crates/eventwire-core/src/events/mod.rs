@@ -417,8 +417,9 @@ impl<'a> Coding<'a> {
         self.emit(code, None, &sources, &targets, &setting, out);
     }
 
-    /// One event per source–target pair; a consultation (04x) with only a
-    /// compound side gives both directions between its members.
+    /// One event per source–target pair; a cooperative event with only a
+    /// compound side (`Gondor and Osgiliath renewed ties`) gives both
+    /// directions between its members.
     fn emit(
         &self,
         code: &str,
@@ -429,7 +430,7 @@ impl<'a> Coding<'a> {
         out: &mut Vec<Event>,
     ) {
         if targets.is_empty() {
-            if code.starts_with("04") && sources.len() >= 2 {
+            if is_reciprocal(code) && sources.len() >= 2 {
                 for a in sources {
                     for b in sources {
                         if a.country() != b.country() {
@@ -524,6 +525,13 @@ impl<'a> Coding<'a> {
     }
 }
 
+/// Codes a compound subject without a target performs on itself, each
+/// member with the others: intent to cooperate (03), consult (04),
+/// diplomatic (05) and material (06) cooperation.
+fn is_reciprocal(code: &str) -> bool {
+    matches!(code.get(..2), Some("03" | "04" | "05" | "06"))
+}
+
 /// Where the target of an active clause is: the object, else a
 /// prepositional phrase that introduces one (`met with X`, `fired at X`),
 /// else the object of a complement verb.
@@ -537,6 +545,19 @@ fn default_targets(tree: &Tree<'_>, frame: &Frame) -> Vec<usize> {
     for &x in &frame.xcomps {
         let inner = frame_of(tree, x);
         out.extend(&inner.objects);
+    }
+    // `welcomed a resumption of ties [with Osgiliath]`: deeper in the object.
+    for &o in &frame.objects {
+        for t in tree.phrase(o, 24, |t, _, c| clause::leaves_phrase(t.dep(c))) {
+            if t != o && tree.base_dep(t) == "nmod" && !out.contains(&t) {
+                let prep = tree.case_of(t).map(|c| tree.word(c));
+                if prep.is_some_and(|p| {
+                    nominal::is_target_preposition(p) || p.eq_ignore_ascii_case("between")
+                }) {
+                    out.push(t);
+                }
+            }
+        }
     }
     out
 }
