@@ -8,12 +8,28 @@
 //! (negated, future, hypothetical, claimed), the time expression and place
 //! linked to it, and who reported it. When unsure, nothing is emitted.
 
+mod actor;
 pub mod cameo;
+mod clause;
+mod link;
+mod merge;
+mod nominal;
+mod status;
+mod tree;
 pub mod verbs;
 
 use crate::actors::ActorDictionary;
-use crate::document::{Dateline, Entity, Event, Place, Quote, Span, TimeExpression, Token};
-use verbs::VerbDictionary;
+use crate::document::{
+    Dateline, Entity, Event, EventActor, EventPlace, Place, Quote, Span, TimeExpression, Token,
+};
+use actor::{most_specific, ActorCoder, Member};
+use clause::{frame, is_event_verb, members, noun_phrase, Frame};
+use link::{event_date, quote_at, Links};
+use nominal::{noun_code, noun_frame, NounFrame};
+use status::{status_of, Status};
+use std::collections::HashMap;
+use tree::Tree;
+use verbs::{VerbDictionary, VerbMatch};
 
 /// Everything the event coder reads from the earlier stages of one article.
 #[derive(Debug, Clone, Copy)]
@@ -33,12 +49,522 @@ pub struct EventContext<'a> {
     pub reporting_date: Option<&'a str>,
 }
 
+/// Most members one side of an event may have (`A, B, C and D met`).
+const MAX_MEMBERS: usize = 6;
+
 /// The events of one article, in text order, repeated mentions merged.
 pub fn find_events(
     context: &EventContext<'_>,
     actors: &ActorDictionary,
     verbs: &VerbDictionary,
 ) -> Vec<Event> {
-    let _ = (context, actors, verbs);
-    Vec::new()
+    if context.tokens.is_empty() {
+        return Vec::new();
+    }
+    let tree = Tree::new(context.text, context.sentences, context.tokens);
+    let date = context.reporting_date.filter(|d| d.len() == 10);
+    let coder = ActorCoder::new(&tree, actors, context.entities, date);
+    let skip_before = context.dateline.map_or(0, |d| d.end);
+    let countries = Countries::new(context, actors, skip_before);
+    let links = Links::new(&tree, context.times, context.places, skip_before, |i| {
+        is_event_verb(&tree, i) || noun_code(&tree, i).is_some()
+    });
+    let coding = Coding {
+        context,
+        tree: &tree,
+        coder: &coder,
+        actors,
+        links: &links,
+        countries: &countries,
+    };
+    let mut discards = Discards::new(context.sentences.len());
+
+    // Verb clauses: match every verb, then let a complement that matched
+    // (`agreed to [hold talks]`) stand for the verb that governs it.
+    let mut matched: Vec<(Frame, VerbMatch)> = Vec::new();
+    let mut has_match = vec![false; tree.len()];
+    for v in 0..tree.len() {
+        if !is_event_verb(&tree, v) || tree.token(v).start < skip_before {
+            continue;
+        }
+        let known = |w: &str| verbs.knows(&w.to_lowercase());
+        if !known(tree.lemma(v)) && !known(tree.word(v)) {
+            continue;
+        }
+        let frame = frame(&tree, v);
+        if frame.subjects.is_empty() && frame.agent.is_none() {
+            continue;
+        }
+        let clause = clause::clause(&tree, &frame);
+        if let Some(m) = verbs.match_clause(&clause) {
+            if m.code.is_some() {
+                matched.push((frame, m));
+            }
+        }
+    }
+    for (frame, _) in &matched {
+        has_match[frame.verb] = true;
+    }
+    let mut events = Vec::new();
+    for (frame, m) in &matched {
+        if frame.xcomps.iter().any(|&x| has_match[x]) {
+            continue;
+        }
+        if discards.skip(&tree, actors, frame.verb) {
+            continue;
+        }
+        coding.verb_events(frame, m, &mut events);
+    }
+    for n in 0..tree.len() {
+        let Some(code) = noun_code(&tree, n) else {
+            continue;
+        };
+        if tree.token(n).start < skip_before || discards.skip(&tree, actors, n) {
+            continue;
+        }
+        coding.noun_events(&noun_frame(&tree, n), code, &mut events);
+    }
+    if discards.story {
+        return Vec::new();
+    }
+    merge::merge_mentions(events)
 }
+
+/// Sentences the actor dictionary's discard list rules out (sports,
+/// history), looked up only for sentences with a candidate event.
+struct Discards {
+    checked: Vec<Option<bool>>,
+    /// A story-level discard was found: the whole article is skipped.
+    story: bool,
+}
+
+impl Discards {
+    fn new(sentences: usize) -> Discards {
+        Discards {
+            checked: vec![None; sentences],
+            story: false,
+        }
+    }
+
+    fn skip(&mut self, tree: &Tree<'_>, actors: &ActorDictionary, token: usize) -> bool {
+        let Some(s) = tree.sentence_of(token) else {
+            return true;
+        };
+        if let Some(known) = self.checked[s] {
+            return known;
+        }
+        let mut from = token;
+        while from > 0 && tree.sentence_of(from - 1) == Some(s) {
+            from -= 1;
+        }
+        let mut to = token;
+        while to < tree.len() && tree.sentence_of(to) == Some(s) {
+            to += 1;
+        }
+        let words: Vec<&str> = (from..to).map(|t| tree.word(t)).collect();
+        let found = actors.discard_in(&words);
+        self.story |= found.is_some_and(|d| d.story);
+        self.checked[s] = Some(found.is_some());
+        found.is_some()
+    }
+}
+
+/// Countries of the article: the CAMEO code of each ISO country the places
+/// name, and the article's main country (most places), which stands in for
+/// phrases that name only a role (`civilians`).
+struct Countries {
+    by_iso: HashMap<String, String>,
+    main: Option<String>,
+}
+
+impl Countries {
+    fn new(context: &EventContext<'_>, actors: &ActorDictionary, skip_before: u32) -> Countries {
+        let mut by_iso: HashMap<String, String> = HashMap::new();
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for place in context.places {
+            let Some(iso) = place.country.as_deref() else {
+                continue;
+            };
+            if place.start < skip_before {
+                continue;
+            }
+            *counts.entry(iso).or_default() += 1;
+            if place.feature == "country" && !by_iso.contains_key(iso) {
+                let words: Vec<&str> = place.name.split_whitespace().collect();
+                if let Some(code) = actors.code_phrase(&words, None) {
+                    if code.code.len() == 3 && !code.code.starts_with("---") {
+                        by_iso.insert(iso.to_string(), code.code);
+                    }
+                }
+            }
+        }
+        let main = counts
+            .iter()
+            .filter(|(iso, _)| by_iso.contains_key(**iso))
+            .max_by_key(|(iso, n)| (**n, std::cmp::Reverse(**iso)))
+            .and_then(|(iso, _)| by_iso.get(*iso).cloned());
+        Countries { by_iso, main }
+    }
+
+    fn code_of_place(&self, place: &Place) -> Option<&str> {
+        self.by_iso
+            .get(place.country.as_deref()?)
+            .map(String::as_str)
+    }
+}
+
+/// What every event of the article is coded with.
+struct Coding<'a> {
+    context: &'a EventContext<'a>,
+    tree: &'a Tree<'a>,
+    coder: &'a ActorCoder<'a>,
+    actors: &'a ActorDictionary,
+    links: &'a Links,
+    countries: &'a Countries,
+}
+
+/// The parts of an event shared by every source–target pair of a clause.
+struct Setting {
+    status: Status,
+    date: Option<String>,
+    date_source: Option<&'static str>,
+    place: Option<EventPlace>,
+    place_country: Option<String>,
+    reported_by: Option<String>,
+    speaker_code: Option<String>,
+    sentence: u32,
+    /// Tokens bounding the clause (the verb or noun and its actors).
+    anchor: usize,
+}
+
+impl<'a> Coding<'a> {
+    /// The setting of an event read at `anchor`, with the tokens whose
+    /// linked time or place also count (the governing verbs).
+    fn setting(&self, anchor: usize, also: &[usize], status: Status) -> Setting {
+        let tree = self.tree;
+        let context = self.context;
+        let mut date = None;
+        let mut place = None;
+        for &t in std::iter::once(&anchor).chain(also) {
+            if date.is_none() {
+                date = self
+                    .links
+                    .time(t)
+                    .and_then(|i| context.times.get(i))
+                    .and_then(|time| time.value.as_deref())
+                    .and_then(event_date);
+            }
+            if place.is_none() {
+                place = self.links.place(t).and_then(|i| context.places.get(i));
+            }
+        }
+        let (date, date_source) = match (date, context.reporting_date) {
+            (Some(d), _) => (Some(d.to_string()), Some("text")),
+            (None, Some(r)) => (Some(r.to_string()), Some("reporting")),
+            (None, None) => (None, None),
+        };
+        let quote = quote_at(context.quotes, tree.token(anchor).start);
+        let reported_by = quote.and_then(|q| q.speaker.clone());
+        let speaker_code = reported_by.as_deref().and_then(|speaker| {
+            let words: Vec<&str> = speaker.split_whitespace().collect();
+            self.actors
+                .code_phrase(&words, context.reporting_date)
+                .map(|c| c.code)
+        });
+        Setting {
+            status,
+            date,
+            date_source,
+            place_country: place
+                .and_then(|p| self.countries.code_of_place(p))
+                .map(str::to_string),
+            place: place.map(|p| EventPlace {
+                name: p.name.clone(),
+                country: p.country.clone(),
+                lat: p.lat,
+                lon: p.lon,
+                start: p.start,
+                end: p.end,
+            }),
+            reported_by,
+            speaker_code,
+            sentence: tree.sentence_of(anchor).unwrap_or(0) as u32,
+            anchor,
+        }
+    }
+
+    fn context_country<'s>(&'s self, setting: &'s Setting) -> Option<&'s str> {
+        setting
+            .place_country
+            .as_deref()
+            .or(self.countries.main.as_deref())
+    }
+
+    /// Coded members of the phrases headed by `heads` (each with its conjuncts).
+    fn code_heads(&self, heads: &[usize], setting: &Setting) -> Vec<Member> {
+        let mut out: Vec<Member> = Vec::new();
+        for &h in heads {
+            for m in members(self.tree, h) {
+                let tokens = noun_phrase(self.tree, m, true);
+                out.extend(self.coder.code(&tokens, self.context_country(setting)));
+            }
+        }
+        let mut out = most_specific(out);
+        out.truncate(MAX_MEMBERS);
+        out
+    }
+
+    /// The candidate phrase heads of a clause holding `token` (a `$`/`+` mark).
+    fn head_holding(&self, frame: &Frame, token: usize) -> Option<usize> {
+        let mut candidates: Vec<usize> = frame.subjects.clone();
+        candidates.extend(&frame.objects);
+        candidates.extend(frame.preps.iter().map(|&(_, h)| h));
+        candidates.extend(frame.agent);
+        for &x in &frame.xcomps {
+            let inner = clause::frame(self.tree, x);
+            candidates.extend(&inner.objects);
+            candidates.extend(inner.preps.iter().map(|&(_, h)| h));
+        }
+        let mut node = token;
+        for _ in 0..8 {
+            if candidates.contains(&node) {
+                return Some(node);
+            }
+            node = self.tree.head(node)?;
+        }
+        None
+    }
+
+    fn verb_events(&self, frame: &Frame, m: &VerbMatch, out: &mut Vec<Event>) {
+        let Some(code) = m.code.as_deref() else {
+            return;
+        };
+        let tree = self.tree;
+        let mut also: Vec<usize> = frame.xcomps.clone();
+        let mut node = frame.verb;
+        for _ in 0..3 {
+            match (tree.dep(node), tree.head(node)) {
+                ("xcomp" | "conj", Some(h)) => {
+                    also.push(h);
+                    node = h;
+                }
+                _ => break,
+            }
+        }
+        let setting = self.setting(frame.verb, &also, status_of(tree, frame.verb));
+        let source_heads: Vec<usize> = match m.source.and_then(|t| self.head_holding(frame, t)) {
+            Some(h) => vec![h],
+            None if frame.passive => frame.agent.into_iter().collect(),
+            None => frame.subjects.clone(),
+        };
+        let target_heads: Vec<usize> = match m.target.and_then(|t| self.head_holding(frame, t)) {
+            Some(h) => vec![h],
+            None if frame.passive => frame.subjects.clone(),
+            None => default_targets(tree, frame),
+        };
+        let sources = self.code_heads(&source_heads, &setting);
+        let mut targets = Vec::new();
+        for h in target_heads {
+            targets = self.code_heads(&[h], &setting);
+            if !targets.is_empty() {
+                break;
+            }
+        }
+        self.emit(code, m.paired.as_deref(), &sources, &targets, &setting, out);
+    }
+
+    fn noun_events(&self, frame: &NounFrame, code: &'static str, out: &mut Vec<Event>) {
+        let tree = self.tree;
+        let governing: Vec<usize> = frame.light_verb.into_iter().collect();
+        let status = match frame.light_verb {
+            Some(v) => status_of(tree, v),
+            None => Status::Asserted,
+        };
+        let setting = self.setting(frame.noun, &governing, status);
+        if let Some(between) = frame.between {
+            let sides = self.code_heads(&[between], &setting);
+            self.emit(code, None, &sides, &[], &setting, out);
+            return;
+        }
+        let mut sources = Vec::new();
+        for &s in &frame.sources {
+            // A modifier counts only when it is itself an actor (`Russian`),
+            // not a role word alone (`military`).
+            let tokens = if matches!(tree.dep(s), "amod" | "compound") {
+                vec![s]
+            } else {
+                noun_phrase(tree, s, false)
+            };
+            for member in self.coder.code(&tokens, None) {
+                if !sources.iter().any(|o: &Member| o.code == member.code) {
+                    sources.push(member);
+                }
+            }
+        }
+        if sources.is_empty() {
+            if let Some(verb) = frame.light_verb {
+                let verb_frame = clause::frame(tree, verb);
+                sources = self.code_heads(&verb_frame.subjects, &setting);
+            }
+        }
+        let mut targets = Vec::new();
+        for &t in &frame.targets {
+            targets = self.code_heads(&[t], &setting);
+            if !targets.is_empty() {
+                break;
+            }
+        }
+        self.emit(code, None, &sources, &targets, &setting, out);
+    }
+
+    /// One event per source–target pair; a cooperative event with only a
+    /// compound side (`Gondor and Osgiliath renewed ties`) gives both
+    /// directions between its members.
+    fn emit(
+        &self,
+        code: &str,
+        paired: Option<&str>,
+        sources: &[Member],
+        targets: &[Member],
+        setting: &Setting,
+        out: &mut Vec<Event>,
+    ) {
+        if targets.is_empty() {
+            if is_reciprocal(code) && sources.len() >= 2 {
+                for a in sources {
+                    for b in sources {
+                        if a.country() != b.country() {
+                            self.push(code, a, b, setting, out);
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        for s in sources {
+            for t in targets {
+                if s.code == t.code {
+                    continue;
+                }
+                self.push(code, s, t, setting, out);
+                if let Some(paired) = paired {
+                    self.push(paired, t, s, setting, out);
+                }
+            }
+        }
+    }
+
+    fn push(
+        &self,
+        code: &str,
+        source: &Member,
+        target: &Member,
+        setting: &Setting,
+        out: &mut Vec<Event>,
+    ) {
+        let Some(info) = cameo::describe(code) else {
+            return;
+        };
+        let tree = self.tree;
+        let mut status = setting.status;
+        // A third party's report of conflict (quad classes 3 and 4) is its claim.
+        if status == Status::Asserted && info.quad_class >= 3 {
+            if let Some(speaker) = setting.speaker_code.as_deref() {
+                let speaker_country = speaker.get(..3).unwrap_or(speaker);
+                if speaker_country != source.country() && speaker_country != target.country() {
+                    status = Status::Claimed;
+                }
+            }
+        }
+        let first = setting.anchor.min(source.first).min(target.first);
+        let last = setting.anchor.max(source.last).max(target.last);
+        let (start, end) = tree.span_of(&[first, last]).unwrap_or((0, 0));
+        out.push(Event {
+            source: Some(self.event_actor(source)),
+            target: Some(self.event_actor(target)),
+            cameo: info.code.to_string(),
+            plover: info.plover.map(str::to_string),
+            mode: info.mode.map(str::to_string),
+            quad_class: info.quad_class,
+            goldstein: info.goldstein,
+            status: status.as_str().to_string(),
+            date: setting.date.clone(),
+            date_source: setting.date_source.map(str::to_string),
+            place: setting.place.clone(),
+            reported_by: setting.reported_by.clone(),
+            sentence: setting.sentence,
+            evidence: self
+                .context
+                .text
+                .get(start as usize..end as usize)
+                .unwrap_or("")
+                .to_string(),
+            start,
+            end,
+            mentions: 1,
+        });
+    }
+
+    fn event_actor(&self, member: &Member) -> EventActor {
+        let (start, end) = self
+            .tree
+            .span_of(&[member.first, member.last])
+            .unwrap_or((0, 0));
+        EventActor {
+            text: self
+                .context
+                .text
+                .get(start as usize..end as usize)
+                .unwrap_or("")
+                .to_string(),
+            code: Some(member.code.clone()),
+            cluster: member.cluster,
+            start,
+            end,
+        }
+    }
+}
+
+/// Codes a compound subject without a target performs on itself, each
+/// member with the others: intent to cooperate (03), consult (04),
+/// diplomatic (05) and material (06) cooperation.
+fn is_reciprocal(code: &str) -> bool {
+    matches!(code.get(..2), Some("03" | "04" | "05" | "06"))
+}
+
+/// Where the target of an active clause is: the object, else a
+/// prepositional phrase that introduces one (`met with X`, `fired at X`),
+/// else the object of a complement verb.
+fn default_targets(tree: &Tree<'_>, frame: &Frame) -> Vec<usize> {
+    let mut out: Vec<usize> = frame.objects.clone();
+    for &(case, head) in &frame.preps {
+        if nominal::is_target_preposition(tree.word(case)) {
+            out.push(head);
+        }
+    }
+    for &x in &frame.xcomps {
+        let inner = frame_of(tree, x);
+        out.extend(&inner.objects);
+    }
+    // `welcomed a resumption of ties [with Osgiliath]`: deeper in the object.
+    for &o in &frame.objects {
+        for t in tree.phrase(o, 24, |t, _, c| clause::leaves_phrase(t.dep(c))) {
+            if t != o && tree.base_dep(t) == "nmod" && !out.contains(&t) {
+                let prep = tree.case_of(t).map(|c| tree.word(c));
+                if prep.is_some_and(|p| {
+                    nominal::is_target_preposition(p) || p.eq_ignore_ascii_case("between")
+                }) {
+                    out.push(t);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn frame_of(tree: &Tree<'_>, verb: usize) -> Frame {
+    frame(tree, verb)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,275 @@
+//! Clauses read from the dependency tree: a verb with its subject, objects,
+//! prepositional phrases, particle and complement verb, and the
+//! [`Clause`](super::verbs::Clause) the pattern matcher takes.
+
+use super::actor::MAX_PHRASE_TOKENS;
+use super::tree::Tree;
+use super::verbs::{Clause, ClauseWord, Role};
+
+/// The grammatical frame of one verb.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Frame {
+    pub verb: usize,
+    /// Passive voice: the grammatical subject is the target.
+    pub passive: bool,
+    /// Heads of the subject phrases (own `nsubj`, or the controller's for
+    /// `agreed to meet` and `met and discussed`).
+    pub subjects: Vec<usize>,
+    /// Heads of direct and indirect objects.
+    pub objects: Vec<usize>,
+    /// (preposition token, head of its noun phrase), in text order.
+    pub preps: Vec<(usize, usize)>,
+    /// The `by` phrase of a passive.
+    pub agent: Option<usize>,
+    pub particle: Option<usize>,
+    /// Complement verbs (`agreed to [hold] talks`).
+    pub xcomps: Vec<usize>,
+}
+
+/// Relations that start a new clause or leave the noun phrase: their
+/// subtrees are not part of an actor phrase.
+pub(crate) fn leaves_phrase(dep: &str) -> bool {
+    matches!(
+        dep,
+        "acl"
+            | "acl:relcl"
+            | "advcl"
+            | "ccomp"
+            | "xcomp"
+            | "csubj"
+            | "parataxis"
+            | "punct"
+            | "appos"
+            | "dep"
+            | "list"
+            | "discourse"
+            | "vocative"
+            | "reparandum"
+            | "obl:tmod"
+            | "nmod:tmod"
+            | "obl:unmarked"
+            | "nmod:unmarked"
+            | "mark"
+    )
+}
+
+/// The tokens of a noun phrase headed by `head`, without clauses; with
+/// `members_apart`, the conjuncts of the head itself are left out (they are
+/// coded as their own members).
+pub(crate) fn noun_phrase(tree: &Tree<'_>, head: usize, members_apart: bool) -> Vec<usize> {
+    tree.phrase(head, MAX_PHRASE_TOKENS, |t, root, c| {
+        let dep = t.dep(c);
+        leaves_phrase(dep)
+            || (members_apart && t.head(c) == Some(root) && matches!(dep, "conj" | "cc"))
+            || (members_apart && is_foreign_modifier(t, c))
+    })
+}
+
+/// A prepositional modifier other than `of` names something else than the
+/// actor (`airstrikes [against opposition forces]`, `activities [in Syria]`).
+fn is_foreign_modifier(tree: &Tree<'_>, c: usize) -> bool {
+    tree.base_dep(c) == "nmod"
+        && tree
+            .case_of(c)
+            .is_some_and(|case| !tree.word(case).eq_ignore_ascii_case("of"))
+}
+
+/// The head and its conjuncts (`Kerry and Lavrov` → both), at most 8.
+pub(crate) fn members(tree: &Tree<'_>, head: usize) -> Vec<usize> {
+    let mut out = vec![head];
+    let mut at = 0;
+    while at < out.len() && out.len() < 8 {
+        let node = out[at];
+        at += 1;
+        for &c in tree.children(node) {
+            let c = c as usize;
+            if tree.dep(c) == "conj" && is_nominal(tree, c) && out.len() < 8 {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+pub(crate) fn is_nominal(tree: &Tree<'_>, i: usize) -> bool {
+    matches!(tree.pos(i), "NOUN" | "PROPN" | "PRON" | "NUM" | "X")
+}
+
+/// Whether a token can head an event clause.
+pub(crate) fn is_event_verb(tree: &Tree<'_>, i: usize) -> bool {
+    tree.pos(i) == "VERB"
+}
+
+fn own_subjects(tree: &Tree<'_>, verb: usize) -> (Vec<usize>, bool) {
+    let mut subjects = Vec::new();
+    let mut passive = false;
+    for &c in tree.children(verb) {
+        let c = c as usize;
+        match tree.dep(c) {
+            "nsubj" => subjects.push(c),
+            "nsubj:pass" => {
+                subjects.push(c);
+                passive = true;
+            }
+            "aux:pass" => passive = true,
+            _ => {}
+        }
+    }
+    // `forces that attacked X`: the relative pronoun stands for the noun the clause modifies.
+    if tree.dep(verb) == "acl:relcl" {
+        if let Some(noun) = tree.head(verb) {
+            for s in &mut subjects {
+                if matches!(tree.tag(*s), "WDT" | "WP") {
+                    *s = noun;
+                }
+            }
+        }
+    }
+    (subjects, passive)
+}
+
+/// The frame of `verb`. Subjects missing from a complement or coordinated
+/// verb come from the verb it depends on (up to `depth` levels).
+pub(crate) fn frame(tree: &Tree<'_>, verb: usize) -> Frame {
+    let (mut subjects, passive) = own_subjects(tree, verb);
+    if subjects.is_empty() {
+        subjects = inherited_subjects(tree, verb, 4);
+    }
+    let mut frame = Frame {
+        verb,
+        passive,
+        subjects,
+        ..Frame::default()
+    };
+    for &c in tree.children(verb) {
+        let c = c as usize;
+        match tree.dep(c) {
+            "obj" | "iobj" | "dobj" => frame.objects.push(c),
+            "compound:prt" => frame.particle = Some(c),
+            "xcomp" if is_event_verb(tree, c) => frame.xcomps.push(c),
+            "obl:agent" => frame.agent = Some(c),
+            "obl" | "nmod" | "obl:npmod" => {
+                if let Some(case) = tree.case_of(c) {
+                    if passive && tree.lemma_is(case, "by") && frame.agent.is_none() {
+                        frame.agent = Some(c);
+                    } else {
+                        frame.preps.push((case, c));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // `talks with X`: a prepositional phrase on the object belongs to the clause too.
+    for &o in &frame.objects {
+        for &c in tree.children(o) {
+            let c = c as usize;
+            if tree.base_dep(c) == "nmod" {
+                if let Some(case) = tree.case_of(c) {
+                    frame.preps.push((case, c));
+                }
+            }
+        }
+    }
+    frame.preps.sort_unstable();
+    frame
+}
+
+/// The subject a verb without one takes: an `xcomp` takes its controller's
+/// object if it has one (`urged Syria to negotiate`) else its subject;
+/// a coordinated verb takes the first verb's subject.
+fn inherited_subjects(tree: &Tree<'_>, verb: usize, depth: usize) -> Vec<usize> {
+    let Some(parent) = tree.head(verb) else {
+        return Vec::new();
+    };
+    if depth == 0 || !is_event_verb(tree, parent) && tree.pos(parent) != "ADJ" {
+        return Vec::new();
+    }
+    match tree.dep(verb) {
+        "xcomp" => {
+            if let Some(object) = tree.child_with(parent, "obj") {
+                if object < verb {
+                    return vec![object];
+                }
+            }
+        }
+        "conj" => {}
+        _ => return Vec::new(),
+    }
+    let (own, _) = own_subjects(tree, parent);
+    if own.is_empty() {
+        inherited_subjects(tree, parent, depth - 1)
+    } else {
+        own
+    }
+}
+
+fn word<'a>(tree: &Tree<'a>, token: usize, role: Role) -> ClauseWord<'a> {
+    ClauseWord {
+        token,
+        text: tree.word(token),
+        lemma: tree.lemma(token),
+        tag: tree.tag(token),
+        role,
+    }
+}
+
+/// The clause handed to the pattern matcher: subject words before the verb,
+/// then objects, prepositional phrases and complement verbs (with their own
+/// objects) after it, each in text order.
+pub(crate) fn clause<'a>(tree: &Tree<'a>, frame: &Frame) -> Clause<'a> {
+    let mut before = Vec::new();
+    for &s in &frame.subjects {
+        for t in noun_phrase(tree, s, false) {
+            before.push(word(tree, t, Role::Subject));
+        }
+    }
+    before.sort_by_key(|w| w.token);
+    before.dedup_by_key(|w| w.token);
+    let mut after = Vec::new();
+    push_objects(tree, frame, &mut after);
+    for &x in &frame.xcomps {
+        let inner = self::frame(tree, x);
+        if let Some(mark) = tree.child_with(x, "mark") {
+            after.push(word(tree, mark, Role::Other));
+        }
+        after.push(word(tree, x, Role::Other));
+        push_objects(tree, &inner, &mut after);
+    }
+    after.sort_by_key(|w| w.token);
+    after.dedup_by_key(|w| w.token);
+    Clause {
+        verb: word(tree, frame.verb, Role::Other),
+        particle: frame.particle.map(|p| word(tree, p, Role::Other)),
+        before,
+        after,
+    }
+}
+
+fn push_objects<'a>(tree: &Tree<'a>, frame: &Frame, after: &mut Vec<ClauseWord<'a>>) {
+    for &o in &frame.objects {
+        for t in tree.phrase(o, MAX_PHRASE_TOKENS, |t, _, c| {
+            leaves_phrase(t.dep(c)) || t.base_dep(c) == "nmod" && t.case_of(c).is_some()
+        }) {
+            after.push(word(tree, t, Role::Object));
+        }
+    }
+    for &(case, head) in &frame.preps {
+        after.push(word(tree, case, Role::Preposition));
+        for t in noun_phrase(tree, head, false) {
+            if t != case {
+                after.push(word(tree, t, Role::PrepObject));
+            }
+        }
+    }
+    if let Some(agent) = frame.agent {
+        for t in noun_phrase(tree, agent, false) {
+            let role = if tree.dep(t) == "case" {
+                Role::Preposition
+            } else {
+                Role::PrepObject
+            };
+            after.push(word(tree, t, role));
+        }
+    }
+}

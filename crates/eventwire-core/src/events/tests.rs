@@ -1,0 +1,206 @@
+//! Clause reading on real sentences through the whole pipeline (tagger,
+//! parser, entities, times, places, quotes); the verb patterns are not
+//! needed here.
+
+use super::actor::ActorCoder;
+use super::clause::{frame, members, noun_phrase};
+use super::link::Links;
+use super::nominal::{noun_code, noun_frame};
+use super::status::{status_of, Status};
+use super::tree::Tree;
+use super::*;
+use crate::document::{Document, Format, Input};
+use crate::pipeline::{annotate, Options};
+use crate::Models;
+
+fn analyse(models: &Models, text: &str) -> Document {
+    let input = Input {
+        path: "test.txt".into(),
+        format: Format::Txt,
+        url: None,
+        record: None,
+        source_id: None,
+        fetched: None,
+    };
+    let mut doc = Document::new(input, text.to_string());
+    doc.published = Some("2016-02-07".into());
+    annotate(&mut doc, Options { tokens: true }, models);
+    doc
+}
+
+fn token_named(tree: &Tree<'_>, word: &str) -> usize {
+    (0..tree.len())
+        .find(|&i| tree.word(i) == word)
+        .unwrap_or_else(|| panic!("no token {word}"))
+}
+
+fn words(tree: &Tree<'_>, tokens: &[usize]) -> String {
+    tokens
+        .iter()
+        .map(|&t| tree.word(t))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+struct Parsed {
+    doc: Document,
+}
+
+impl Parsed {
+    fn new(models: &Models, text: &str) -> Parsed {
+        Parsed {
+            doc: analyse(models, text),
+        }
+    }
+
+    fn tree(&self) -> Tree<'_> {
+        Tree::new(
+            &self.doc.text,
+            &self.doc.sentences,
+            self.doc.tokens.as_deref().unwrap_or(&[]),
+        )
+    }
+}
+
+/// Codes of the members of the phrases headed by `heads`.
+fn codes(models: &Models, parsed: &Parsed, tree: &Tree<'_>, heads: &[usize]) -> Vec<String> {
+    let actors = models.actors.as_ref().unwrap();
+    let coder = ActorCoder::new(tree, actors, &parsed.doc.entities, Some("2016-02-07"));
+    let mut out = Vec::new();
+    for &h in heads {
+        for m in members(tree, h) {
+            let np = noun_phrase(tree, m, true);
+            out.extend(coder.code(&np, None).into_iter().map(|m| m.code));
+        }
+    }
+    out
+}
+
+#[test]
+fn clauses_read_from_real_sentences() {
+    let models = Models::embedded().unwrap();
+
+    // Compound subject, object and a prepositional target.
+    let p = Parsed::new(
+        &models,
+        "Kerry and Lavrov discussed the crisis with Wang Yi on Wednesday.",
+    );
+    let tree = p.tree();
+    let f = frame(&tree, token_named(&tree, "discussed"));
+    assert_eq!(members(&tree, f.subjects[0]).len(), 2);
+    assert!(!f.passive);
+    assert_eq!(words(&tree, &[f.objects[0]]), "crisis");
+    assert!(f.preps.iter().any(|&(case, _)| tree.word(case) == "with"));
+    assert!(codes(&models, &p, &tree, &f.subjects).contains(&"RUSGOV".to_string()));
+
+    // Passive: the by-phrase is the agent, the subject the target.
+    let p = Parsed::new(&models, "Aleppo was bombed by Russian jets in September.");
+    let tree = p.tree();
+    let f = frame(&tree, token_named(&tree, "bombed"));
+    assert!(f.passive);
+    let agent = f.agent.expect("by-phrase");
+    assert_eq!(codes(&models, &p, &tree, &[agent]), ["RUS"]);
+    assert_eq!(codes(&models, &p, &tree, &f.subjects), ["SYR"]);
+
+    // A complement verb takes the subject of the verb it depends on.
+    let p = Parsed::new(&models, "Russia agreed to hold talks with Turkey.");
+    let tree = p.tree();
+    let agreed = frame(&tree, token_named(&tree, "agreed"));
+    let hold = token_named(&tree, "hold");
+    assert_eq!(agreed.xcomps, [hold]);
+    let f = frame(&tree, hold);
+    assert_eq!(codes(&models, &p, &tree, &f.subjects), ["RUS"]);
+    assert_eq!(status_of(&tree, hold), Status::Future);
+
+    // A prepositional modifier is not part of the actor.
+    let p = Parsed::new(
+        &models,
+        "Russian airstrikes against opposition forces killed 20 people.",
+    );
+    let tree = p.tree();
+    let f = frame(&tree, token_named(&tree, "killed"));
+    assert_eq!(codes(&models, &p, &tree, &f.subjects), ["RUS"]);
+    let strikes = token_named(&tree, "airstrikes");
+    assert_eq!(noun_code(&tree, strikes), Some("195"));
+    let nf = noun_frame(&tree, strikes);
+    assert_eq!(words(&tree, &nf.sources), "Russian");
+    assert_eq!(words(&tree, &nf.targets), "forces");
+}
+
+#[test]
+fn status_of_real_clauses() {
+    let models = Models::embedded().unwrap();
+    for (text, verb, want) in [
+        ("Russia did not attack Turkey.", "attack", Status::Negated),
+        ("Kerry will meet Lavrov in Geneva.", "meet", Status::Future),
+        (
+            "Kerry and Lavrov are expected to meet next week.",
+            "meet",
+            Status::Future,
+        ),
+        (
+            "Russia could attack Turkey.",
+            "attack",
+            Status::Hypothetical,
+        ),
+        (
+            "Turkey claimed that Russia attacked its jets.",
+            "attacked",
+            Status::Claimed,
+        ),
+        (
+            "Russia attacked Turkish jets.",
+            "attacked",
+            Status::Asserted,
+        ),
+        (
+            "He said Kerry would discuss the crisis with Lavrov.",
+            "discuss",
+            Status::Future,
+        ),
+        ("Syria refused to meet the envoy.", "meet", Status::Negated),
+    ] {
+        let p = Parsed::new(&models, text);
+        let tree = p.tree();
+        assert_eq!(status_of(&tree, token_named(&tree, verb)), want, "{text}");
+    }
+}
+
+#[test]
+fn times_and_places_link_to_their_clause() {
+    let models = Models::embedded().unwrap();
+    let p = Parsed::new(
+        &models,
+        "Kerry and Lavrov met in Munich on Wednesday. Russia said it wants peace.",
+    );
+    let tree = p.tree();
+    let links = Links::new(&tree, &p.doc.times, &p.doc.places, 0, |i| {
+        tree.pos(i) == "VERB"
+    });
+    let met = token_named(&tree, "met");
+    let time = links.time(met).expect("a time on 'met'");
+    assert_eq!(p.doc.times[time].text, "Wednesday");
+    let place = links.place(met).expect("a place on 'met'");
+    assert_eq!(p.doc.places[place].text, "Munich");
+    // Russia is an actor, not where `said` happened.
+    assert!(links.place(token_named(&tree, "said")).is_none());
+}
+
+#[test]
+fn no_parse_no_events() {
+    let models = Models::none();
+    let doc = analyse(&models, "Russia attacked Turkey.");
+    let actors = crate::actors::ActorDictionary::embedded().unwrap();
+    let context = EventContext {
+        text: &doc.text,
+        sentences: &doc.sentences,
+        tokens: &[],
+        entities: &doc.entities,
+        times: &doc.times,
+        places: &doc.places,
+        quotes: &doc.quotes,
+        dateline: None,
+        reporting_date: Some("2016-02-07"),
+    };
+    assert!(find_events(&context, &actors, &VerbDictionary::default()).is_empty());
+}

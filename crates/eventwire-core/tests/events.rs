@@ -1,0 +1,276 @@
+//! The event coder on real sentences through the whole pipeline, with the
+//! embedded models and dictionaries (actors, CAMEO verb patterns).
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use eventwire_core::document::{Document, Event, Format, Input};
+use eventwire_core::events::{find_events, EventContext};
+use eventwire_core::pipeline::{annotate, Options};
+use eventwire_core::Models;
+
+fn models() -> &'static Models {
+    static MODELS: OnceLock<Models> = OnceLock::new();
+    MODELS.get_or_init(|| Models::embedded().expect("the embedded models load"))
+}
+
+fn analyse(text: &str, published: &str) -> Document {
+    let input = Input {
+        path: "test.txt".into(),
+        format: Format::Txt,
+        url: None,
+        record: None,
+        source_id: None,
+        fetched: None,
+    };
+    let mut doc = Document::new(input, text.to_string());
+    doc.published = Some(published.to_string());
+    annotate(&mut doc, Options { tokens: true }, models());
+    doc
+}
+
+fn events(text: &str) -> Vec<Event> {
+    analyse(text, "2016-02-07").events
+}
+
+fn codes(event: &Event) -> (String, String) {
+    let code = |a: &Option<eventwire_core::document::EventActor>| {
+        a.as_ref().and_then(|a| a.code.clone()).unwrap_or_default()
+    };
+    (code(&event.source), code(&event.target))
+}
+
+/// The event from a source code starting with `source` to a target starting with `target`.
+fn find<'e>(events: &'e [Event], source: &str, target: &str) -> Option<&'e Event> {
+    events.iter().find(|e| {
+        let (s, t) = codes(e);
+        s.starts_with(source) && t.starts_with(target)
+    })
+}
+
+fn show(events: &[Event]) -> String {
+    events
+        .iter()
+        .map(|e| {
+            let (s, t) = codes(e);
+            format!(
+                "{s}->{t} {} {} {:?}/{:?} {:?}",
+                e.cameo, e.status, e.date, e.date_source, e.evidence
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn material_conflict_with_source_and_target() {
+    let found = events("Russian warplanes bombed rebel positions in Turkey on Tuesday.");
+    let event = find(&found, "RUS", "TUR").unwrap_or_else(|| panic!("{}", show(&found)));
+    assert_eq!(event.quad_class, 4, "{}", show(&found));
+    assert_eq!(event.status, "asserted");
+    assert_eq!(event.date.as_deref(), Some("2016-02-02"));
+    assert_eq!(event.date_source.as_deref(), Some("text"));
+}
+
+#[test]
+fn negated_future_and_hypothetical() {
+    let found = events("Turkey did not attack Syria.");
+    let event = find(&found, "TUR", "SYR").unwrap_or_else(|| panic!("{}", show(&found)));
+    assert_eq!(event.status, "negated");
+
+    let found = events("Iran will meet Iraq next week.");
+    let event = find(&found, "IRN", "IRQ").unwrap_or_else(|| panic!("{}", show(&found)));
+    assert_eq!(event.status, "future");
+
+    let found = events("Israel could strike Iran.");
+    assert!(
+        found.iter().all(|e| e.status != "asserted"),
+        "{}",
+        show(&found)
+    );
+}
+
+#[test]
+fn compound_actors_give_one_event_per_member() {
+    let found = events("France and Germany condemned Russia.");
+    assert!(find(&found, "FRA", "RUS").is_some(), "{}", show(&found));
+    assert!(find(&found, "DEU", "RUS").is_some(), "{}", show(&found));
+}
+
+#[test]
+fn reporting_date_when_the_text_has_none() {
+    let found = events("Egypt accused Israel of violating the agreement.");
+    for e in &found {
+        assert_eq!(e.date.as_deref(), Some("2016-02-07"));
+        assert_eq!(e.date_source.as_deref(), Some("reporting"));
+    }
+}
+
+#[test]
+fn speech_verbs_alone_give_no_events() {
+    let found = events(
+        "Russia said on Monday that the talks were useful. The minister told reporters \
+         the situation was calm.",
+    );
+    assert!(
+        found.iter().all(|e| !e.cameo.starts_with("01")),
+        "{}",
+        show(&found)
+    );
+}
+
+#[test]
+fn repeated_mentions_merge() {
+    let found = events(
+        "Russia attacked Turkey on Monday. Officials said Russia attacked Turkey on Monday.",
+    );
+    let same: Vec<&Event> = found
+        .iter()
+        .filter(|e| codes(e).0.starts_with("RUS") && codes(e).1.starts_with("TUR"))
+        .collect();
+    assert_eq!(same.len(), 1, "{}", show(&found));
+    assert_eq!(same[0].mentions, 2);
+    assert_eq!(same[0].sentence, 0);
+}
+
+#[test]
+fn bundled_examples_code_without_surprises() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipping: no examples folder");
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let doc = analyse(&text, "2019-10-15");
+        for e in &doc.events {
+            assert_eq!(
+                doc.text.get(e.start as usize..e.end as usize),
+                Some(e.evidence.as_str())
+            );
+            assert!(e.source.as_ref().is_some_and(|a| a.code.is_some()));
+            assert!(e.target.as_ref().is_some_and(|a| a.code.is_some()));
+            assert!(matches!(
+                e.status.as_str(),
+                "asserted" | "negated" | "future" | "hypothetical" | "claimed"
+            ));
+            assert!((1..=4).contains(&e.quad_class));
+        }
+    }
+}
+
+#[test]
+fn events_of_the_example_story() {
+    // The shared examples sit beside the shared data sets.
+    let path = data_dir().map(|d| d.join("../examples/mina-2016-02-07.txt"));
+    let Some(Ok(text)) = path.map(std::fs::read_to_string) else {
+        eprintln!("skipping: the MINA example story is not beside the shared data");
+        return;
+    };
+    let found = analyse(&text, "2016-02-07").events;
+    eprintln!("{}", show(&found));
+    // Kerry and Lavrov consulted by phone on Wednesday night (2016-02-03), per Kirby.
+    let call = found
+        .iter()
+        .find(|e| {
+            let (s, t) = codes(e);
+            e.cameo.starts_with("04") && s.starts_with("USA") && t.starts_with("RUS")
+        })
+        .unwrap_or_else(|| panic!("{}", show(&found)));
+    assert_eq!(call.date.as_deref(), Some("2016-02-03"));
+    assert_eq!(call.reported_by.as_deref(), Some("John Kirby"));
+    assert!(
+        find(&found, "RUS", "USA").is_some_and(|e| e.cameo.starts_with("04")),
+        "{}",
+        show(&found)
+    );
+    // No flood of statements.
+    assert!(found.iter().all(|e| !e.cameo.starts_with("01")));
+    for e in &found {
+        assert!(e.start < e.end && e.evidence.len() == (e.end - e.start) as usize);
+        assert!(e.mentions >= 1);
+    }
+}
+
+/// Directory of the shared data sets: `$EVENTWIRE_DATA`, else `shared/data`
+/// next to an ancestor of this crate.
+fn data_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("EVENTWIRE_DATA") {
+        return Some(PathBuf::from(dir));
+    }
+    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    here.ancestors()
+        .map(|a| a.join("shared/data"))
+        .find(|d| d.is_dir())
+}
+
+/// Time of `find_events` alone per article on the Reuters-21578 news
+/// (release build: `cargo test --release -p eventwire-core --test events -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn speed_on_reuters() {
+    let Some(path) = data_dir().map(|d| d.join("reuters-21578/reuters21578.jsonl")) else {
+        eprintln!("skipping: no shared data directory");
+        return;
+    };
+    let Ok(lines) = std::fs::read_to_string(&path) else {
+        eprintln!("skipping: {} is not there", path.display());
+        return;
+    };
+    let models = models();
+    let (Some(actors), Some(verbs)) = (&models.actors, &models.verbs) else {
+        return;
+    };
+    let limit: usize = std::env::var("EVENTS_SPEED_ARTICLES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2000);
+    let mut docs = Vec::new();
+    let started = Instant::now();
+    for line in lines.lines().take(limit) {
+        let Ok(record) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let body = record["body"].as_str().unwrap_or("");
+        let date = record["date"]
+            .as_str()
+            .unwrap_or("")
+            .get(..10)
+            .unwrap_or("");
+        docs.push(analyse(body, date));
+    }
+    let annotate_time = started.elapsed();
+    let mut coding = Duration::ZERO;
+    let mut total = 0;
+    for doc in &docs {
+        let context = EventContext {
+            text: &doc.text,
+            sentences: &doc.sentences,
+            tokens: doc.tokens.as_deref().unwrap_or(&[]),
+            entities: &doc.entities,
+            times: &doc.times,
+            places: &doc.places,
+            quotes: &doc.quotes,
+            dateline: doc.dateline.as_ref(),
+            reporting_date: doc.published.as_deref(),
+        };
+        let started = Instant::now();
+        total += find_events(&context, actors, verbs).len();
+        coding += started.elapsed();
+    }
+    let n = docs.len().max(1) as f64;
+    eprintln!(
+        "{} articles, {total} events; find_events {:.1} µs/article; whole pipeline {:.0} µs/article ({:.1}% in events)",
+        docs.len(),
+        coding.as_secs_f64() * 1e6 / n,
+        annotate_time.as_secs_f64() * 1e6 / n,
+        100.0 * coding.as_secs_f64() / annotate_time.as_secs_f64().max(1e-9)
+    );
+}
