@@ -5,6 +5,7 @@
 
 use super::gazetteer::{flag, Feature, Gazetteer, Record};
 use crate::document::{Dateline, Place, Span};
+use std::collections::HashMap;
 
 /// A toponym and the places its name may denote.
 #[derive(Debug, Clone)]
@@ -188,6 +189,120 @@ fn add_count<K: PartialEq + Copy>(counts: &mut Vec<(K, u32)>, key: K) {
     }
 }
 
+/// How many of a mention's best candidates (by prior) take part in the
+/// spatial support between names.
+const SUPPORT_CANDIDATES: usize = 6;
+/// How many distinct names may support others (bounds the work on a huge
+/// input: the support is linear in the number of names beyond this).
+const SUPPORTING_NAMES: usize = 256;
+/// Half the side of the box within which two towns support each other, in
+/// degrees of latitude (about 150 km).
+const SUPPORT_DEGREES: f32 = 1.35;
+/// Score per other name with a candidate near this one, up to
+/// [`MAX_SUPPORTERS`] of them ("Gainesville" near "Sherman" and "Norman":
+/// Texas, not Florida).
+const SUPPORT_BONUS: f32 = 1.5;
+const MAX_SUPPORTERS: u32 = 3;
+
+/// Spatial support of each mention's best candidates: per distinct name
+/// (mentions with the same rows share it), its top candidates and how many
+/// other names have a candidate near each.
+struct Support {
+    /// Group (distinct name) of each mention.
+    group_of: Vec<usize>,
+    /// Per group: (place, number of other names near it).
+    candidates: Vec<Vec<(u32, u32)>>,
+}
+
+impl Support {
+    fn new(gazetteer: &Gazetteer, mentions: &[Mention]) -> Support {
+        let mut groups: HashMap<(Option<u32>, usize), usize> = HashMap::new();
+        let mut group_rows: Vec<&[(u32, u8)]> = Vec::new();
+        let group_of: Vec<usize> = mentions
+            .iter()
+            .map(|m| {
+                let identity = (m.rows.first().map(|r| r.0), m.rows.len());
+                *groups.entry(identity).or_insert_with(|| {
+                    group_rows.push(&m.rows);
+                    group_rows.len() - 1
+                })
+            })
+            .collect();
+        let tops: Vec<Vec<(u32, &Record)>> = group_rows
+            .iter()
+            .map(|rows| {
+                let mut scored: Vec<(u32, &Record, f32)> = rows
+                    .iter()
+                    .filter_map(|&(p, f)| {
+                        let r = gazetteer.record(p)?;
+                        Some((p, r, prior(gazetteer, p, r, f)))
+                    })
+                    .collect();
+                scored.sort_by(|a, b| b.2.total_cmp(&a.2));
+                scored
+                    .into_iter()
+                    .take(SUPPORT_CANDIDATES)
+                    .map(|(p, r, _)| (p, r))
+                    .collect()
+            })
+            .collect();
+        let candidates = tops
+            .iter()
+            .enumerate()
+            .map(|(g, own)| {
+                own.iter()
+                    .map(|&(place, record)| {
+                        let near = tops
+                            .iter()
+                            .take(SUPPORTING_NAMES)
+                            .enumerate()
+                            .filter(|&(h, other)| {
+                                h != g && other.iter().any(|&(p, r)| supports(place, record, p, r))
+                            })
+                            .take(MAX_SUPPORTERS as usize)
+                            .count() as u32;
+                        (place, near)
+                    })
+                    .collect()
+            })
+            .collect();
+        Support {
+            group_of,
+            candidates,
+        }
+    }
+
+    fn of(&self, mention: usize, place: u32) -> u32 {
+        self.group_of
+            .get(mention)
+            .and_then(|&g| self.candidates.get(g))
+            .and_then(|c| c.iter().find(|e| e.0 == place))
+            .map_or(0, |e| e.1)
+    }
+}
+
+/// Whether place `other` makes place `place` likelier: a town or county
+/// within about 150 km of a town or county, or lying in a division.
+fn supports(place: u32, record: &Record, other: u32, other_record: &Record) -> bool {
+    if place == other {
+        return false;
+    }
+    let local = |r: &Record| matches!(r.feature, Feature::City | Feature::Other);
+    match record.feature {
+        Feature::Admin1 => local(other_record) && other_record.admin1 == Some(place),
+        Feature::City | Feature::Other if local(other_record) => {
+            let dlat = (record.lat - other_record.lat).abs();
+            let scale = record.lat.to_radians().cos().abs();
+            let mut dlon = (record.lon - other_record.lon).abs();
+            if dlon > 180.0 {
+                dlon = 360.0 - dlon;
+            }
+            dlat < SUPPORT_DEGREES && dlon * scale < SUPPORT_DEGREES
+        }
+        _ => false,
+    }
+}
+
 /// The first-level division a place lies in (a division: itself).
 fn admin1_of(gazetteer: &Gazetteer, place: u32) -> Option<u32> {
     let record = gazetteer.record(place)?;
@@ -233,6 +348,7 @@ pub(super) fn resolve(
         .iter()
         .map(|m| best_by_prior(gazetteer, &m.rows))
         .collect();
+    let support = Support::new(gazetteer, mentions);
     for round in 0..2 {
         evidence.countries.clear();
         evidence.admin1_members.clear();
@@ -255,23 +371,43 @@ pub(super) fn resolve(
             .iter()
             .enumerate()
             .map(|(index, mention)| {
-                choose(gazetteer, text, mentions, index, mention, &evidence, &picks)
+                let context = Context {
+                    text,
+                    mentions,
+                    evidence: &evidence,
+                    picks: &picks,
+                    support: &support,
+                };
+                choose(gazetteer, &context, index, mention)
             })
             .collect();
     }
     picks
 }
 
+/// What one round of choosing reads.
+struct Context<'a> {
+    text: &'a str,
+    mentions: &'a [Mention],
+    evidence: &'a Evidence,
+    picks: &'a [Option<u32>],
+    support: &'a Support,
+}
+
 /// The best-scoring place of one mention given the evidence.
 fn choose(
     gazetteer: &Gazetteer,
-    text: &str,
-    mentions: &[Mention],
+    context: &Context,
     index: usize,
     mention: &Mention,
-    evidence: &Evidence,
-    picks: &[Option<u32>],
 ) -> Option<u32> {
+    let Context {
+        text,
+        mentions,
+        evidence,
+        picks,
+        support,
+    } = *context;
     let container = mentions.get(index + 1).filter(|next| {
         text.get(mention.span.end as usize..next.span.start as usize)
             .is_some_and(|gap| gap.trim() == ",")
@@ -344,6 +480,7 @@ fn choose(
             let members = count_of(&evidence.admin1_members, admin1).saturating_sub(u32::from(own));
             score += 1.5 * members.min(3) as f32;
         }
+        score += SUPPORT_BONUS * support.of(index, place).min(MAX_SUPPORTERS) as f32;
         // A division named like its big city ("New York") means the city.
         if record.feature == Feature::Admin1
             && mention.rows.iter().any(|&(p, f)| {
