@@ -137,6 +137,12 @@ fn embedded_place(
     if words.len() < 2 {
         return None;
     }
+    // A street is named after a person or a place, but it is not there
+    // ("Frenchmen Street", "Hampton Avenue").
+    let last = words.last().and_then(|w| span_text.get(w.0..w.1))?;
+    if is_road_word(last) {
+        return None;
+    }
     let usable = |rows: &[(u32, u8)]| {
         rows.iter().any(|&(p, f)| {
             f & flag::PRIMARY != 0
@@ -152,6 +158,22 @@ fn embedded_place(
             .and_then(|t| t.chars().next())
             .is_some_and(char::is_uppercase)
     };
+    // After the last "of", to the end of the mention: "Bank of Japan" is
+    // named after Japan, whatever "Bank" may also name.
+    let of = words
+        .iter()
+        .rposition(|w| span_text.get(w.0..w.1) == Some("of"));
+    if let Some(rest) = of.and_then(|of| words.get(of + 1..)) {
+        if let (Some(first), Some(last)) = (rest.first(), rest.last()) {
+            if rest.len() <= MAX_NAME_WORDS && rest.iter().all(capitalised) {
+                let name = span_text.get(first.0..last.1)?;
+                let rows = gazetteer.lookup(name);
+                if usable(rows) {
+                    return Some((start + first.0, start + last.1, rows.to_vec()));
+                }
+            }
+        }
+    }
     // Leading words, longest first, leaving at least one word after.
     let mut best: Option<(usize, usize, Vec<(u32, u8)>)> = None;
     for len in (1..words.len().min(MAX_NAME_WORDS + 1)).rev() {
@@ -160,6 +182,9 @@ fn embedded_place(
         }
         let (from, to) = (words[0].0, words[len - 1].1);
         let name = span_text.get(from..to)?;
+        if len == 1 && (is_calendar_or_compass(name) || is_compass_adjective(name)) {
+            continue;
+        }
         let rows = gazetteer.lookup(name);
         if usable(rows) {
             best = Some((start + from, start + to, rows.to_vec()));
@@ -172,21 +197,37 @@ fn embedded_place(
             }
         }
     }
-    if best.is_some() {
-        return best;
-    }
-    // After the last "of", to the end of the mention.
-    let of = words
-        .iter()
-        .rposition(|w| span_text.get(w.0..w.1) == Some("of"))?;
-    let rest = words.get(of + 1..)?;
-    let (first, last) = (rest.first()?, rest.last()?);
-    if rest.len() > MAX_NAME_WORDS || !rest.iter().all(capitalised) {
-        return None;
-    }
-    let name = span_text.get(first.0..last.1)?;
-    let rows = gazetteer.lookup(name);
-    usable(rows).then(|| (start + first.0, start + last.1, rows.to_vec()))
+    best
+}
+
+/// The last word of a street's name.
+fn is_road_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Street"
+            | "St."
+            | "Avenue"
+            | "Ave."
+            | "Road"
+            | "Rd."
+            | "Drive"
+            | "Boulevard"
+            | "Blvd."
+            | "Lane"
+            | "Parkway"
+            | "Highway"
+            | "Freeway"
+            | "Expressway"
+            | "Turnpike"
+    )
+}
+
+/// "Eastern Europe", "Southern District": a direction, no place by itself.
+fn is_compass_adjective(word: &str) -> bool {
+    matches!(
+        word,
+        "Northern" | "Southern" | "Eastern" | "Western" | "Central" | "Upper" | "Lower"
+    )
 }
 
 /// Byte ranges of the words of a mention, without surrounding punctuation
