@@ -1209,7 +1209,12 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
                 )
             })
             .collect();
-        println!("{} ({}) by type: {}", corpus.name, corpus.role.as_str(), classes.join("; "));
+        println!(
+            "{} ({}) by type: {}",
+            corpus.name,
+            corpus.role.as_str(),
+            classes.join("; ")
+        );
     }
     println!("(LGL annotates mainly local places and GeoVirus only some mentions, so precision there is a lower bound)");
 

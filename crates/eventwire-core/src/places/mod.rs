@@ -120,6 +120,9 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
         .collect()
 }
 
+/// Byte start, byte end and name rows of a place named inside a longer name.
+type EmbeddedPlace = (usize, usize, Vec<(u32, u8)>);
+
 /// A place named at the start of an organisation's or other name
 /// ("Mansfield Police Department", "Russian Foreign Ministry") or after its
 /// last "of" ("Bank of Japan", "City of Athens"): the longest leading words
@@ -130,7 +133,7 @@ fn embedded_place(
     text: &str,
     start: usize,
     end: usize,
-) -> Option<(usize, usize, Vec<(u32, u8)>)> {
+) -> Option<EmbeddedPlace> {
     let (start, end) = trim_span(text, start, end);
     let span_text = text.get(start..end)?;
     let words: Vec<(usize, usize)> = span_words(span_text).take(MAX_NAME_WORDS + 8).collect();
@@ -175,7 +178,7 @@ fn embedded_place(
         }
     }
     // Leading words, longest first, leaving at least one word after.
-    let mut best: Option<(usize, usize, Vec<(u32, u8)>)> = None;
+    let mut best: Option<EmbeddedPlace> = None;
     for len in (1..words.len().min(MAX_NAME_WORDS + 1)).rev() {
         if !words[..len].iter().all(capitalised) {
             continue;

@@ -252,12 +252,24 @@ impl Support {
             .map(|(g, own)| {
                 own.iter()
                     .map(|&(place, record)| {
+                        if !matches!(
+                            record.feature,
+                            Feature::Admin1 | Feature::City | Feature::Other
+                        ) {
+                            return (place, 0);
+                        }
+                        // Degrees of longitude shrink with the cosine of
+                        // the latitude; computed once per candidate.
+                        let scale = record.lat.to_radians().cos().abs();
                         let near = tops
                             .iter()
                             .take(SUPPORTING_NAMES)
                             .enumerate()
                             .filter(|&(h, other)| {
-                                h != g && other.iter().any(|&(p, r)| supports(place, record, p, r))
+                                h != g
+                                    && other
+                                        .iter()
+                                        .any(|&(p, r)| supports(place, record, scale, p, r))
                             })
                             .take(MAX_SUPPORTERS as usize)
                             .count() as u32;
@@ -283,7 +295,8 @@ impl Support {
 
 /// Whether place `other` makes place `place` likelier: a town or county
 /// within about 150 km of a town or county, or lying in a division.
-fn supports(place: u32, record: &Record, other: u32, other_record: &Record) -> bool {
+/// `scale` is the cosine of `record`'s latitude.
+fn supports(place: u32, record: &Record, scale: f32, other: u32, other_record: &Record) -> bool {
     if place == other {
         return false;
     }
@@ -292,7 +305,9 @@ fn supports(place: u32, record: &Record, other: u32, other_record: &Record) -> b
         Feature::Admin1 => local(other_record) && other_record.admin1 == Some(place),
         Feature::City | Feature::Other if local(other_record) => {
             let dlat = (record.lat - other_record.lat).abs();
-            let scale = record.lat.to_radians().cos().abs();
+            if dlat >= SUPPORT_DEGREES {
+                return false;
+            }
             let mut dlon = (record.lon - other_record.lon).abs();
             if dlon > 180.0 {
                 dlon = 360.0 - dlon;
