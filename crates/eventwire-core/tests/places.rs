@@ -334,6 +334,16 @@ fn the_place_an_organisation_is_named_after() {
         places_in(text, &entities),
         vec![triple("Japan", "JP", "country")]
     );
+    // An acronym is a place only as a known short form.
+    let text = "The UN Special Envoy met the US Federal Reserve chairman.";
+    let entities = [
+        entity(text, "UN Special Envoy", "ORG"),
+        entity(text, "US Federal Reserve", "ORG"),
+    ];
+    assert_eq!(
+        places_in(text, &entities),
+        vec![triple("US", "US", "country")]
+    );
     // A person's name is not searched for places.
     let text = "Paris Hilton arrived late.";
     let entities = [entity(text, "Paris Hilton", "PERSON")];

@@ -188,8 +188,16 @@ fn embedded_place(
         if len == 1 && (is_calendar_or_compass(name) || is_compass_adjective(name)) {
             continue;
         }
+        // An all-capitals word is an acronym ("UN Special Envoy"), a place
+        // only as a known short form ("US Federal Reserve").
+        let acronym = !name.chars().any(char::is_lowercase);
         let rows = gazetteer.lookup(name);
-        if usable(rows) {
+        let rows_usable = if acronym {
+            rows.iter().any(|&(_, f)| f & flag::ABBREVIATION != 0)
+        } else {
+            usable(rows)
+        };
+        if rows_usable {
             best = Some((start + from, start + to, rows.to_vec()));
             break;
         }
