@@ -210,3 +210,155 @@ fn no_panic_on_odd_input() {
     let out = resolve_spans(&context(text, &[]), &bad, g);
     assert_eq!(out.len(), 2);
 }
+
+fn dateline_at(place: &str) -> Dateline {
+    Dateline {
+        text: place.into(),
+        start: 0,
+        end: 0,
+        place: Some(place.into()),
+        date: None,
+        calendars: vec![],
+        agency: None,
+    }
+}
+
+/// (surface text, country) of each place found, with a dateline.
+fn countries_with_dateline(
+    text: &str,
+    entities: &[Entity],
+    dateline: &str,
+) -> Vec<(String, String)> {
+    let dateline = dateline_at(dateline);
+    let mut ctx = context(text, entities);
+    ctx.dateline = Some(&dateline);
+    find_places(&ctx, gazetteer())
+        .into_iter()
+        .map(|p| (p.text, p.country.unwrap_or_default()))
+        .collect()
+}
+
+fn country_of(found: &[(String, String)], name: &str) -> Option<String> {
+    found.iter().find(|p| p.0 == name).map(|p| p.1.clone())
+}
+
+#[test]
+fn a_washington_dateline_does_not_move_vienna_and_geneva_to_america() {
+    let text = "Russian support of the Syrian government indicates Moscow wants a \
+                military solution to the crisis in Syria. On the one hand, Russia has \
+                been saying it wants a cease-fire with the support of the Vienna \
+                process. Bombings by Russia continue, recently in Aleppo. Geneva talks \
+                were suspended in February, the US said.";
+    let found = countries_with_dateline(text, &[], "WASHINGTON");
+    assert_eq!(
+        country_of(&found, "Vienna").as_deref(),
+        Some("AT"),
+        "{found:?}"
+    );
+    assert_eq!(
+        country_of(&found, "Geneva").as_deref(),
+        Some("CH"),
+        "{found:?}"
+    );
+    assert_eq!(
+        country_of(&found, "Aleppo").as_deref(),
+        Some("SY"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_small_town_named_with_its_state_still_wins() {
+    let text = "The company moved its offices to Vienna, Virginia, last year.";
+    let found = countries_with_dateline(text, &[], "WASHINGTON");
+    assert_eq!(
+        country_of(&found, "Vienna").as_deref(),
+        Some("US"),
+        "{found:?}"
+    );
+    let text = "The lake town of Geneva, Illinois, opened a new library.";
+    let found = countries_with_dateline(text, &[], "CHICAGO");
+    assert_eq!(
+        country_of(&found, "Geneva").as_deref(),
+        Some("US"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn mobile_the_city_and_mobile_the_phone() {
+    assert!(places_in("Mobile phones are banned in class.", &[]).is_empty());
+    let found = find_places(
+        &context(
+            "The storm made landfall near Mobile, Alabama, on Sunday.",
+            &[],
+        ),
+        gazetteer(),
+    );
+    assert_eq!(found.first().map(|p| p.text.as_str()), Some("Mobile"));
+    assert_eq!(found[0].admin1.as_deref(), Some("Alabama"));
+}
+
+#[test]
+fn new_york_alone_is_the_city() {
+    let found = places_in("She moved to New York after college.", &[]);
+    assert_eq!(found, vec![triple("New York", "US", "city")]);
+    let found = places_in("He grew up in upstate New York, in Albany, New York.", &[]);
+    assert!(found.iter().any(|p| p.0 == "Albany"), "{found:?}");
+}
+
+#[test]
+fn a_demonym_mention_names_its_country() {
+    let text = "Syrian troops shelled the town on Monday.";
+    let entities = [entity(text, "Syrian", "NORP")];
+    assert_eq!(
+        places_in(text, &entities),
+        vec![triple("Syrian", "SY", "country")]
+    );
+    // Only the recogniser's demonym mentions: "Chinese" in running text is
+    // no place by itself.
+    assert!(places_in("The Chinese delegation arrived.", &[]).is_empty());
+}
+
+#[test]
+fn the_place_an_organisation_is_named_after() {
+    let text = "A spokesman for the Shreveport Police Department said the road was closed.";
+    let entities = [entity(text, "Shreveport Police Department", "ORG")];
+    assert_eq!(
+        places_in(text, &entities),
+        vec![triple("Shreveport", "US", "city")]
+    );
+    let text = "The Bank of Japan kept its rate unchanged.";
+    let entities = [entity(text, "Bank of Japan", "ORG")];
+    assert_eq!(
+        places_in(text, &entities),
+        vec![triple("Japan", "JP", "country")]
+    );
+    // An acronym is a place only as a known short form.
+    let text = "The UN Special Envoy met the US Federal Reserve chairman.";
+    let entities = [
+        entity(text, "UN Special Envoy", "ORG"),
+        entity(text, "US Federal Reserve", "ORG"),
+    ];
+    assert_eq!(
+        places_in(text, &entities),
+        vec![triple("US", "US", "country")]
+    );
+    // A person's name is not searched for places.
+    let text = "Paris Hilton arrived late.";
+    let entities = [entity(text, "Paris Hilton", "PERSON")];
+    assert!(places_in(text, &entities).is_empty());
+}
+
+#[test]
+fn towns_near_each_other_support_each_other() {
+    // Gainesville, Texas (near Sherman and Denton), not Gainesville, Florida.
+    let text = "He stopped for a while in Gainesville before heading on to Sherman \
+                and then to Denton.";
+    let found = find_places(&context(text, &[]), gazetteer());
+    let gainesville = found
+        .iter()
+        .find(|p| p.text == "Gainesville")
+        .expect("found");
+    assert_eq!(gainesville.admin1.as_deref(), Some("Texas"), "{found:?}");
+}

@@ -4,8 +4,11 @@
 //! Two scores per corpus: resolution of the gold toponym spans
 //! (`resolve_spans`), and the stage end to end (`find_places`: recognition
 //! precision, recall and F1, then resolution of the recognised ones). None of
-//! the corpora has a train split, so GeoVirus is the development corpus (its
-//! errors may be printed) and the other three are held out as test.
+//! the corpora has a train split, so each of GeoWebNews, LGL and TR-News is
+//! cut in two fixed parts ([`split_dev_test`]): the articles whose index in
+//! the corpus file is a multiple of [`DEV_EVERY`] are development data (their
+//! errors may be printed), the others are test. GeoVirus is development data
+//! whole.
 
 use crate::metrics::{match_best_first, Matching, Prf};
 use crate::xml::unescape;
@@ -498,6 +501,47 @@ pub fn load_corpora(data: &Path) -> anyhow::Result<Vec<Corpus>> {
     ])
 }
 
+/// Every `DEV_EVERY`-th article (index 0, 5, 10, …) of a test corpus is
+/// development data.
+pub const DEV_EVERY: usize = 5;
+
+/// Cut each test corpus into its development part (article index a multiple
+/// of [`DEV_EVERY`]) and its test part; development corpora stay whole.
+/// Offset and exclusion counts stay with the test part (they describe the
+/// corpus file).
+pub fn split_dev_test(corpora: Vec<Corpus>) -> Vec<Corpus> {
+    let mut parts = Vec::new();
+    for corpus in corpora {
+        if corpus.role == Role::Dev {
+            parts.push(corpus);
+            continue;
+        }
+        let (mut dev, mut test) = (Vec::new(), Vec::new());
+        for (index, article) in corpus.articles.into_iter().enumerate() {
+            if index % DEV_EVERY == 0 {
+                dev.push(article);
+            } else {
+                test.push(article);
+            }
+        }
+        parts.push(Corpus {
+            name: corpus.name,
+            role: Role::Dev,
+            articles: dev,
+            offsets: OffsetCheck::default(),
+            excluded: 0,
+        });
+        parts.push(Corpus {
+            name: corpus.name,
+            role: Role::Test,
+            articles: test,
+            offsets: corpus.offsets,
+            excluded: corpus.excluded,
+        });
+    }
+    parts
+}
+
 // ---------------------------------------------------------------- metrics
 
 /// Great-circle distance in kilometres.
@@ -970,8 +1014,8 @@ fn print_article_errors(
 
 /// Score the stage on its gold data and print the report.
 pub fn run(data: &Path) -> anyhow::Result<()> {
-    let corpora = load_corpora(data)?;
-    println!("places: geoparsing corpora (no train split: GeoVirus is the development corpus; GeoWebNews, LGL, TR-News are held-out test)");
+    let corpora = split_dev_test(load_corpora(data)?);
+    println!("places: geoparsing corpora (no train split: articles 0, {DEV_EVERY}, {}, … of GeoWebNews, LGL and TR-News and all of GeoVirus are development data; the rest of the three is held-out test)", 2 * DEV_EVERY);
     println!(
         "GeoWebNews toponyms: the literal and geolocated associative types ({}); demonym, language, homonym, expression and non-toponym annotations are left out",
         GWN_TOPONYM_TYPES.join(", ")
@@ -1022,12 +1066,22 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
     for corpus in &corpora {
         let print_errors = corpus.role == Role::Dev && errors_for == "dev";
         if print_errors {
-            println!("errors on {} (dev):", corpus.name);
+            println!("errors on {} (dev part):", corpus.name);
         }
         scores.push(score_corpus(corpus, &gazetteer, &models, print_errors));
     }
     let mut test = CorpusScore::default();
+    let mut dev = CorpusScore::default();
     for (corpus, score) in corpora.iter().zip(&scores) {
+        if corpus.role == Role::Dev && corpus.name != "GeoVirus" {
+            dev.given.extend(&score.given);
+            dev.end_to_end.add(&score.end_to_end);
+            dev.entity_baseline.add(score.entity_baseline);
+            dev.first_candidate.extend(&score.first_candidate);
+            dev.id_checked += score.id_checked;
+            dev.id_same += score.id_same;
+            dev.most_populous.extend(&score.most_populous);
+        }
         if corpus.role == Role::Test {
             test.given.extend(&score.given);
             test.end_to_end.add(&score.end_to_end);
@@ -1042,7 +1096,7 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
         .iter()
         .zip(&scores)
         .map(|(c, s)| (c.name, c.role.as_str(), s))
-        .chain(std::iter::once(("test all", "test", &test)))
+        .chain([("dev 3", "dev", &dev), ("test 3", "test", &test)])
         .collect();
 
     println!();
@@ -1088,10 +1142,10 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
     ] {
         let figures: Vec<String> = rows
             .iter()
-            .map(|(name, _, score)| {
+            .map(|(name, role, score)| {
                 let r = [&score.first_candidate, &score.most_populous][pick];
                 format!(
-                    "{name} {:.1}% (coverage {:.1}%)",
+                    "{name} {role} {:.1}% (coverage {:.1}%)",
                     100.0 * r.accuracy(),
                     100.0 * r.coverage()
                 )
@@ -1126,10 +1180,10 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
         "baseline recognition, NER {} entities as toponyms (overlap P/R/F1): {}",
         ENTITY_BASELINE_TYPES.join("+"),
         rows.iter()
-            .map(|(name, _, score)| {
+            .map(|(name, role, score)| {
                 let b = &score.entity_baseline;
                 format!(
-                    "{name} {:.1}/{:.1}/{:.1}",
+                    "{name} {role} {:.1}/{:.1}/{:.1}",
                     100.0 * b.precision(),
                     100.0 * b.recall(),
                     100.0 * b.f1()
@@ -1155,7 +1209,12 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
                 )
             })
             .collect();
-        println!("{} by type: {}", corpus.name, classes.join("; "));
+        println!(
+            "{} ({}) by type: {}",
+            corpus.name,
+            corpus.role.as_str(),
+            classes.join("; ")
+        );
     }
     println!("(LGL annotates mainly local places and GeoVirus only some mentions, so precision there is a lower bound)");
 

@@ -196,6 +196,9 @@ pub struct Gazetteer {
     name_keys: Vec<u64>,
     /// Parallel to `name_keys`: (place index, flags).
     name_rows: Vec<(u32, u8)>,
+    /// How many names each place has (its own and other spellings): how
+    /// widely the place is known, a salience hint beyond population.
+    name_counts: Vec<u16>,
     /// Where each top-16-bit bucket of `name_keys` starts (65,537 entries),
     /// so a look-up touches a few cache lines instead of a long binary search.
     name_buckets: Vec<u32>,
@@ -312,11 +315,18 @@ impl Gazetteer {
         }
         let name_buckets = buckets(&name_keys);
         let prefix_buckets = buckets(&prefixes);
+        let mut name_counts = vec![0u16; records.len()];
+        for &(place, _) in &name_rows {
+            if let Some(n) = name_counts.get_mut(place as usize) {
+                *n = n.saturating_add(1);
+            }
+        }
         Ok(Gazetteer {
             records,
             record_names,
             name_keys,
             name_rows,
+            name_counts,
             name_buckets,
             prefixes,
             prefix_buckets,
@@ -343,6 +353,14 @@ impl Gazetteer {
     /// Attribution and provenance stored in the file.
     pub fn notes(&self) -> &[String] {
         &self.notes
+    }
+
+    /// How many names (own name and other spellings) place `index` has;
+    /// well-known places have many ("Geneva", "Genève", "Genf", "Ginevra").
+    pub fn names_of_place(&self, index: u32) -> u32 {
+        self.name_counts
+            .get(index as usize)
+            .map_or(0, |&n| u32::from(n))
     }
 
     pub fn record(&self, index: u32) -> Option<&Record> {

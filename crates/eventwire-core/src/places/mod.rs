@@ -77,6 +77,32 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
         } else if is_location {
             located.push((start, end));
         } else {
+            // "Syrians", "Israeli": a demonym names its country (the
+            // geoparsing corpora count it as a toponym of that country).
+            let demonym = entity.kind == "NORP" && !span_text.contains(char::is_whitespace);
+            let rows = if demonym {
+                resolve::demonym_rows(gazetteer, span_text)
+            } else {
+                // "Mansfield Police Department", "Bank of Japan": the place
+                // an organisation is named after.
+                let named_after = matches!(entity.kind.as_str(), "ORG" | "MISC")
+                    .then(|| embedded_place(gazetteer, text, start, end))
+                    .flatten();
+                if let Some((from, to, rows)) = named_after {
+                    mentions.push(Mention {
+                        span: Span::new(from, to),
+                        rows,
+                    });
+                }
+                Vec::new()
+            };
+            if !rows.is_empty() {
+                let (start, end) = trim_span(text, start, end);
+                mentions.push(Mention {
+                    span: Span::new(start, end),
+                    rows,
+                });
+            }
             blocked.push((start, blocked_end(span_text, start, end)));
         }
     }
@@ -92,6 +118,144 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
             place.map(|p| resolve::to_place(gazetteer, text, mention.span, p))
         })
         .collect()
+}
+
+/// Byte start, byte end and name rows of a place named inside a longer name.
+type EmbeddedPlace = (usize, usize, Vec<(u32, u8)>);
+
+/// A place named at the start of an organisation's or other name
+/// ("Mansfield Police Department", "Russian Foreign Ministry") or after its
+/// last "of" ("Bank of Japan", "City of Athens"): the longest leading words
+/// that are the own name of a country, division, county, region or town of
+/// 15,000 or more (not a common word), or a demonym. Byte span and rows.
+fn embedded_place(
+    gazetteer: &Gazetteer,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<EmbeddedPlace> {
+    let (start, end) = trim_span(text, start, end);
+    let span_text = text.get(start..end)?;
+    let words: Vec<(usize, usize)> = span_words(span_text).take(MAX_NAME_WORDS + 8).collect();
+    if words.len() < 2 {
+        return None;
+    }
+    // A street is named after a person or a place, but it is not there
+    // ("Frenchmen Street", "Hampton Avenue").
+    let last = words.last().and_then(|w| span_text.get(w.0..w.1))?;
+    if is_road_word(last) {
+        return None;
+    }
+    let usable = |rows: &[(u32, u8)]| {
+        rows.iter().any(|&(p, f)| {
+            f & flag::PRIMARY != 0
+                && f & (flag::COMMON_WORD | flag::MINOR) == 0
+                && gazetteer
+                    .record(p)
+                    .is_some_and(|r| r.feature != Feature::City || r.population >= 15_000)
+        })
+    };
+    let capitalised = |w: &(usize, usize)| {
+        span_text
+            .get(w.0..w.1)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    // After the last "of", to the end of the mention: "Bank of Japan" is
+    // named after Japan, whatever "Bank" may also name.
+    let of = words
+        .iter()
+        .rposition(|w| span_text.get(w.0..w.1) == Some("of"));
+    if let Some(rest) = of.and_then(|of| words.get(of + 1..)) {
+        if let (Some(first), Some(last)) = (rest.first(), rest.last()) {
+            if rest.len() <= MAX_NAME_WORDS && rest.iter().all(capitalised) {
+                let name = span_text.get(first.0..last.1)?;
+                let rows = gazetteer.lookup(name);
+                if usable(rows) {
+                    return Some((start + first.0, start + last.1, rows.to_vec()));
+                }
+            }
+        }
+    }
+    // Leading words, longest first, leaving at least one word after.
+    let mut best: Option<EmbeddedPlace> = None;
+    for len in (1..words.len().min(MAX_NAME_WORDS + 1)).rev() {
+        if !words[..len].iter().all(capitalised) {
+            continue;
+        }
+        let (from, to) = (words[0].0, words[len - 1].1);
+        let name = span_text.get(from..to)?;
+        if len == 1 && (is_calendar_or_compass(name) || is_compass_adjective(name)) {
+            continue;
+        }
+        // An all-capitals word is an acronym ("UN Special Envoy"), a place
+        // only as a known short form ("US Federal Reserve").
+        let acronym = !name.chars().any(char::is_lowercase);
+        let rows = gazetteer.lookup(name);
+        let rows_usable = if acronym {
+            rows.iter().any(|&(_, f)| f & flag::ABBREVIATION != 0)
+        } else {
+            usable(rows)
+        };
+        if rows_usable {
+            best = Some((start + from, start + to, rows.to_vec()));
+            break;
+        }
+        if len == 1 {
+            let rows = resolve::demonym_rows(gazetteer, name);
+            if !rows.is_empty() {
+                best = Some((start + from, start + to, rows));
+            }
+        }
+    }
+    best
+}
+
+/// The last word of a street's name.
+fn is_road_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Street"
+            | "St."
+            | "Avenue"
+            | "Ave."
+            | "Road"
+            | "Rd."
+            | "Drive"
+            | "Boulevard"
+            | "Blvd."
+            | "Lane"
+            | "Parkway"
+            | "Highway"
+            | "Freeway"
+            | "Expressway"
+            | "Turnpike"
+    )
+}
+
+/// "Eastern Europe", "Southern District": a direction, no place by itself.
+fn is_compass_adjective(word: &str) -> bool {
+    matches!(
+        word,
+        "Northern" | "Southern" | "Eastern" | "Western" | "Central" | "Upper" | "Lower"
+    )
+}
+
+/// Byte ranges of the words of a mention, without surrounding punctuation
+/// other than a name's own dots ("St.", "U.S.") and without a possessive.
+fn span_words(span_text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut offset = 0;
+    span_text.split(' ').filter_map(move |word| {
+        let from = offset;
+        offset += word.len() + 1;
+        let mut bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let lead = word.len() - bare.len();
+        for possessive in ["'s", "’s"] {
+            bare = bare.strip_suffix(possessive).unwrap_or(bare);
+        }
+        bare = bare.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        (!bare.is_empty()).then(|| (from + lead, from + lead + bare.len()))
+    })
 }
 
 /// Places whose own name, as a whole mention, is a place even when the
@@ -132,10 +296,24 @@ pub fn resolve_spans(
     let mentions: Vec<Mention> = spans
         .iter()
         .map(|&span| {
-            let rows = text
-                .get(span.range())
-                .map(|t| resolve::rows_for_span_or_demonym(gazetteer, t))
-                .unwrap_or_default();
+            let Some(span_text) = text.get(span.range()) else {
+                return Mention {
+                    span,
+                    rows: Vec::new(),
+                };
+            };
+            let mut rows = resolve::rows_for_span_or_demonym(gazetteer, span_text);
+            if rows.is_empty() {
+                rows = resolve::adjective_rows(gazetteer, span_text);
+            }
+            if rows.is_empty() {
+                // "Bank of Japan", "Walker County Sheriff's Office".
+                if let Some((_, _, embedded)) =
+                    embedded_place(gazetteer, text, span.start as usize, span.end as usize)
+                {
+                    rows = embedded;
+                }
+            }
             Mention { span, rows }
         })
         .collect();

@@ -5,6 +5,7 @@
 
 use super::gazetteer::{flag, Feature, Gazetteer, Record};
 use crate::document::{Dateline, Place, Span};
+use std::collections::HashMap;
 
 /// A toponym and the places its name may denote.
 #[derive(Debug, Clone)]
@@ -67,6 +68,38 @@ pub(super) fn rows_for_span_or_demonym(gazetteer: &Gazetteer, span_text: &str) -
     if !rows.is_empty() {
         return rows.to_vec();
     }
+    demonym_rows(gazetteer, span_text)
+}
+
+/// The continent, region or country of a place adjective that is not a
+/// demonym of the table: "European" → Europe, "Asian" → Asia, "Latin
+/// American" → Latin America.
+pub(super) fn adjective_rows(gazetteer: &Gazetteer, span_text: &str) -> Vec<(u32, u8)> {
+    let trimmed = span_text.trim();
+    for ending in ["n", "an"] {
+        let Some(stem) = trimmed.strip_suffix(ending) else {
+            continue;
+        };
+        let rows: Vec<(u32, u8)> = gazetteer
+            .lookup(stem)
+            .iter()
+            .copied()
+            .filter(|&(p, f)| {
+                f & flag::PRIMARY != 0
+                    && gazetteer
+                        .record(p)
+                        .is_some_and(|r| matches!(r.feature, Feature::Region | Feature::Country))
+            })
+            .collect();
+        if !rows.is_empty() {
+            return rows;
+        }
+    }
+    Vec::new()
+}
+
+/// The country of a demonym ("Syrians" → Syria), as name rows.
+pub(super) fn demonym_rows(gazetteer: &Gazetteer, span_text: &str) -> Vec<(u32, u8)> {
     gazetteer
         .demonym_country(span_text.trim())
         .and_then(|code| {
@@ -82,17 +115,35 @@ pub(super) fn rows_for_span_or_demonym(gazetteer: &Gazetteer, span_text: &str) -
 /// context (its state or country named, "Town, State", the dateline).
 const SMALL_TOWN_PRIOR: f32 = 4.0;
 
+/// Weight of a city's salience: ln(1 + its number of names). A city known
+/// across languages (Geneva, Vienna) has dozens of spellings, a namesake
+/// town one or two; population alone (Geneva 180,000, Geneva, Illinois
+/// 21,000) underrates the difference in how often news names them.
+const SALIENCE_WEIGHT: f32 = 1.5;
+
+/// Most that evidence for a place's country (the dateline's country, other
+/// mentions in it) may add: enough to pick a namesake town over a town of
+/// similar size abroad, not over a capital or a much bigger, better-known
+/// city ("Vienna" in a Washington-datelined story about Syria).
+const COUNTRY_SUPPORT_CAP: f32 = 5.0;
+
 /// Score of a place from what it is, before any context.
-fn prior(record: &Record, flags: u8) -> f32 {
+fn prior(gazetteer: &Gazetteer, place: u32, record: &Record, flags: u8) -> f32 {
     let population = (record.population as f32 + 1.0).ln();
     let base = match record.feature {
         Feature::Country => 20.0 + population / 10.0,
         Feature::Admin1 => 13.0 + population / 6.0,
         Feature::City if record.population == 0 => SMALL_TOWN_PRIOR,
-        Feature::City => population + if record.capital { 2.5 } else { 0.0 },
+        Feature::City => {
+            let names = gazetteer.names_of_place(place) as f32;
+            population
+                + if record.capital { 2.5 } else { 0.0 }
+                + SALIENCE_WEIGHT * (1.0 + names).ln()
+        }
         Feature::Region => 17.0,
-        // Counties: `population` holds their number of towns.
-        Feature::Other => 9.0 + population,
+        // Counties: `population` holds their number of towns. A county's
+        // short name ("Washington" for Washington County) rarely means it.
+        Feature::Other => 9.0 + population - if flags & flag::PRIMARY == 0 { 3.0 } else { 0.0 },
     };
     base + if flags & flag::PRIMARY != 0 { 2.0 } else { 0.0 }
 }
@@ -108,7 +159,7 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 
 fn best_by_prior(gazetteer: &Gazetteer, rows: &[(u32, u8)]) -> Option<u32> {
     rows.iter()
-        .filter_map(|&(p, f)| Some((p, prior(gazetteer.record(p)?, f))))
+        .filter_map(|&(p, f)| Some((p, prior(gazetteer, p, gazetteer.record(p)?, f))))
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
         .map(|(p, _)| p)
 }
@@ -118,28 +169,167 @@ fn best_by_prior(gazetteer: &Gazetteer, rows: &[(u32, u8)]) -> Option<u32> {
 struct Evidence {
     dateline_country: Option<[u8; 2]>,
     dateline_point: Option<(f64, f64)>,
-    /// Countries named or implied by a named first-level division, with counts.
+    /// Countries of the current picks, with counts.
     countries: Vec<([u8; 2], u32)>,
+    /// First-level divisions named (any reading of a mention: "Georgia"
+    /// names the US state too).
     admin1s: Vec<u32>,
+    /// First-level divisions holding the current picks, with counts.
+    admin1_members: Vec<(u32, u32)>,
 }
 
-impl Evidence {
-    fn country_count(&self, code: [u8; 2]) -> u32 {
-        self.countries
-            .iter()
-            .find(|c| c.0 == code)
-            .map_or(0, |c| c.1)
-    }
+fn count_of<K: PartialEq + Copy>(counts: &[(K, u32)], key: K) -> u32 {
+    counts.iter().find(|c| c.0 == key).map_or(0, |c| c.1)
+}
 
-    fn add_country(&mut self, code: [u8; 2]) {
-        match self.countries.iter_mut().find(|c| c.0 == code) {
-            Some(c) => c.1 += 1,
-            None => self.countries.push((code, 1)),
+fn add_count<K: PartialEq + Copy>(counts: &mut Vec<(K, u32)>, key: K) {
+    match counts.iter_mut().find(|c| c.0 == key) {
+        Some(c) => c.1 += 1,
+        None => counts.push((key, 1)),
+    }
+}
+
+/// How many of a mention's best candidates (by prior) take part in the
+/// spatial support between names.
+const SUPPORT_CANDIDATES: usize = 6;
+/// How many distinct names may support others (bounds the work on a huge
+/// input: the support is linear in the number of names beyond this).
+const SUPPORTING_NAMES: usize = 256;
+/// Half the side of the box within which two towns support each other, in
+/// degrees of latitude (about 150 km).
+const SUPPORT_DEGREES: f32 = 1.35;
+/// Score per other name with a candidate near this one, up to
+/// [`MAX_SUPPORTERS`] of them ("Gainesville" near "Sherman" and "Norman":
+/// Texas, not Florida).
+const SUPPORT_BONUS: f32 = 1.5;
+const MAX_SUPPORTERS: u32 = 3;
+
+/// Spatial support of each mention's best candidates: per distinct name
+/// (mentions with the same rows share it), its top candidates and how many
+/// other names have a candidate near each.
+struct Support {
+    /// Group (distinct name) of each mention.
+    group_of: Vec<usize>,
+    /// Per group: (place, number of other names near it).
+    candidates: Vec<Vec<(u32, u32)>>,
+}
+
+impl Support {
+    fn new(gazetteer: &Gazetteer, mentions: &[Mention]) -> Support {
+        let mut groups: HashMap<(Option<u32>, usize), usize> = HashMap::new();
+        let mut group_rows: Vec<&[(u32, u8)]> = Vec::new();
+        let group_of: Vec<usize> = mentions
+            .iter()
+            .map(|m| {
+                let identity = (m.rows.first().map(|r| r.0), m.rows.len());
+                *groups.entry(identity).or_insert_with(|| {
+                    group_rows.push(&m.rows);
+                    group_rows.len() - 1
+                })
+            })
+            .collect();
+        let tops: Vec<Vec<(u32, &Record)>> = group_rows
+            .iter()
+            .map(|rows| {
+                let mut scored: Vec<(u32, &Record, f32)> = rows
+                    .iter()
+                    .filter_map(|&(p, f)| {
+                        let r = gazetteer.record(p)?;
+                        Some((p, r, prior(gazetteer, p, r, f)))
+                    })
+                    .collect();
+                scored.sort_by(|a, b| b.2.total_cmp(&a.2));
+                scored
+                    .into_iter()
+                    .take(SUPPORT_CANDIDATES)
+                    .map(|(p, r, _)| (p, r))
+                    .collect()
+            })
+            .collect();
+        let candidates = tops
+            .iter()
+            .enumerate()
+            .map(|(g, own)| {
+                own.iter()
+                    .map(|&(place, record)| {
+                        if !matches!(
+                            record.feature,
+                            Feature::Admin1 | Feature::City | Feature::Other
+                        ) {
+                            return (place, 0);
+                        }
+                        // Degrees of longitude shrink with the cosine of
+                        // the latitude; computed once per candidate.
+                        let scale = record.lat.to_radians().cos().abs();
+                        let near = tops
+                            .iter()
+                            .take(SUPPORTING_NAMES)
+                            .enumerate()
+                            .filter(|&(h, other)| {
+                                h != g
+                                    && other
+                                        .iter()
+                                        .any(|&(p, r)| supports(place, record, scale, p, r))
+                            })
+                            .take(MAX_SUPPORTERS as usize)
+                            .count() as u32;
+                        (place, near)
+                    })
+                    .collect()
+            })
+            .collect();
+        Support {
+            group_of,
+            candidates,
         }
     }
+
+    fn of(&self, mention: usize, place: u32) -> u32 {
+        self.group_of
+            .get(mention)
+            .and_then(|&g| self.candidates.get(g))
+            .and_then(|c| c.iter().find(|e| e.0 == place))
+            .map_or(0, |e| e.1)
+    }
 }
 
-/// The chosen place (index) of each mention.
+/// Whether place `other` makes place `place` likelier: a town or county
+/// within about 150 km of a town or county, or lying in a division.
+/// `scale` is the cosine of `record`'s latitude.
+fn supports(place: u32, record: &Record, scale: f32, other: u32, other_record: &Record) -> bool {
+    if place == other {
+        return false;
+    }
+    let local = |r: &Record| matches!(r.feature, Feature::City | Feature::Other);
+    match record.feature {
+        Feature::Admin1 => local(other_record) && other_record.admin1 == Some(place),
+        Feature::City | Feature::Other if local(other_record) => {
+            let dlat = (record.lat - other_record.lat).abs();
+            if dlat >= SUPPORT_DEGREES {
+                return false;
+            }
+            let mut dlon = (record.lon - other_record.lon).abs();
+            if dlon > 180.0 {
+                dlon = 360.0 - dlon;
+            }
+            dlat < SUPPORT_DEGREES && dlon * scale < SUPPORT_DEGREES
+        }
+        _ => false,
+    }
+}
+
+/// The first-level division a place lies in (a division: itself).
+fn admin1_of(gazetteer: &Gazetteer, place: u32) -> Option<u32> {
+    let record = gazetteer.record(place)?;
+    if record.feature == Feature::Admin1 {
+        Some(place)
+    } else {
+        record.admin1
+    }
+}
+
+/// The chosen place (index) of each mention: first by prior, then twice by
+/// prior and the evidence of the other mentions' current picks.
 pub(super) fn resolve(
     gazetteer: &Gazetteer,
     text: &str,
@@ -159,98 +349,178 @@ pub(super) fn resolve(
             }
         }
     }
-    let first_pass: Vec<Option<u32>> = mentions
+    for mention in mentions {
+        for &(place, flags) in &mention.rows {
+            let is_admin1 = gazetteer
+                .record(place)
+                .is_some_and(|r| r.feature == Feature::Admin1);
+            if is_admin1 && flags & flag::PRIMARY != 0 && !evidence.admin1s.contains(&place) {
+                evidence.admin1s.push(place);
+            }
+        }
+    }
+    let mut picks: Vec<Option<u32>> = mentions
         .iter()
         .map(|m| best_by_prior(gazetteer, &m.rows))
         .collect();
-    for place in first_pass.iter().flatten() {
-        let Some(record) = gazetteer.record(*place) else {
-            continue;
-        };
-        if record.country != [0, 0] {
-            evidence.add_country(record.country);
+    let support = Support::new(gazetteer, mentions);
+    for round in 0..2 {
+        evidence.countries.clear();
+        evidence.admin1_members.clear();
+        for place in picks.iter().flatten() {
+            let Some(record) = gazetteer.record(*place) else {
+                continue;
+            };
+            if record.country != [0, 0] {
+                add_count(&mut evidence.countries, record.country);
+            }
+            // Divisions are counted from the second round on: by prior alone
+            // "Georgia" is the country and "Gainesville" is in Florida.
+            if round > 0 {
+                if let Some(admin1) = admin1_of(gazetteer, *place) {
+                    add_count(&mut evidence.admin1_members, admin1);
+                }
+            }
         }
-        if record.feature == Feature::Admin1 {
-            evidence.admin1s.push(*place);
-        }
+        picks = mentions
+            .iter()
+            .enumerate()
+            .map(|(index, mention)| {
+                let context = Context {
+                    text,
+                    mentions,
+                    evidence: &evidence,
+                    picks: &picks,
+                    support: &support,
+                };
+                choose(gazetteer, &context, index, mention)
+            })
+            .collect();
     }
-    // Places seen whole in a "City, Country" pair.
-    let mut chosen = Vec::with_capacity(mentions.len());
-    for (index, mention) in mentions.iter().enumerate() {
-        let container = mentions.get(index + 1).filter(|next| {
-            text.get(mention.span.end as usize..next.span.start as usize)
-                .is_some_and(|gap| gap.trim() == ",")
-        });
-        let container_of: Option<&Mention> = index
+    picks
+}
+
+/// What one round of choosing reads.
+struct Context<'a> {
+    text: &'a str,
+    mentions: &'a [Mention],
+    evidence: &'a Evidence,
+    picks: &'a [Option<u32>],
+    support: &'a Support,
+}
+
+/// The best-scoring place of one mention given the evidence.
+fn choose(
+    gazetteer: &Gazetteer,
+    context: &Context,
+    index: usize,
+    mention: &Mention,
+) -> Option<u32> {
+    let Context {
+        text,
+        mentions,
+        evidence,
+        picks,
+        support,
+    } = *context;
+    let container = mentions.get(index + 1).filter(|next| {
+        text.get(mention.span.end as usize..next.span.start as usize)
+            .is_some_and(|gap| gap.trim() == ",")
+    });
+    let container_of: Option<&Mention> =
+        index
             .checked_sub(1)
             .and_then(|p| mentions.get(p))
             .filter(|previous| {
                 text.get(previous.span.end as usize..mention.span.start as usize)
                     .is_some_and(|gap| gap.trim() == ",")
             });
-        let mut best: Option<(u32, f32)> = None;
-        let has_primary = mention.rows.iter().any(|&(_, f)| f & flag::PRIMARY != 0);
-        for &(place, flags) in &mention.rows {
-            let Some(record) = gazetteer.record(place) else {
-                continue;
-            };
-            let mut score = prior(record, flags);
-            if let Some(next) = container {
-                let holds = next
-                    .rows
-                    .iter()
-                    .any(|&(p, _)| contains(gazetteer, p, place));
-                if holds {
-                    score += 12.0;
-                }
-            }
-            if let Some(previous) = container_of {
-                let held = previous
-                    .rows
-                    .iter()
-                    .any(|&(p, _)| contains(gazetteer, place, p));
-                if held {
-                    score += 6.0;
-                }
-            }
-            if evidence.dateline_country == Some(record.country) {
-                score += 3.0;
-            }
-            // Other mentions in the same country (this one's own first
-            // guess is no evidence for itself).
-            let own = first_pass[index]
-                .and_then(|p| gazetteer.record(p))
-                .is_some_and(|r| r.country == record.country);
-            let others = evidence
-                .country_count(record.country)
-                .saturating_sub(u32::from(own));
-            if others > 0 && record.country != [0, 0] {
-                score += 3.0 + (others.min(4) as f32) * 0.75;
-            }
-            // Another spelling loses to a place of which it is the own name
-            // ("Mexico" the country, not Mexico City).
-            if has_primary && flags & flag::PRIMARY == 0 {
-                score -= 3.0;
-            }
-            if let Some(admin1) = record.admin1 {
-                if evidence.admin1s.contains(&admin1) {
-                    score += 3.0;
-                }
-            }
-            if let Some((lat, lon)) = evidence.dateline_point {
-                if record.feature == Feature::City
-                    && distance_km(lat, lon, f64::from(record.lat), f64::from(record.lon)) < 150.0
-                {
-                    score += 2.0;
-                }
-            }
-            if best.is_none_or(|(_, s)| score > s) {
-                best = Some((place, score));
+    let own_pick = picks
+        .get(index)
+        .copied()
+        .flatten()
+        .and_then(|p| gazetteer.record(p).map(|r| (p, r)));
+    let has_primary = mention.rows.iter().any(|&(_, f)| f & flag::PRIMARY != 0);
+    let mut best: Option<(u32, f32)> = None;
+    for &(place, flags) in &mention.rows {
+        let Some(record) = gazetteer.record(place) else {
+            continue;
+        };
+        let mut score = prior(gazetteer, place, record, flags);
+        if let Some(next) = container {
+            let holds = next
+                .rows
+                .iter()
+                .any(|&(p, _)| contains(gazetteer, p, place));
+            if holds {
+                score += 12.0;
             }
         }
-        chosen.push(best.map(|(p, _)| p));
+        if let Some(previous) = container_of {
+            let held = previous
+                .rows
+                .iter()
+                .any(|&(p, _)| contains(gazetteer, place, p));
+            if held {
+                score += 6.0;
+            }
+        }
+        // Evidence for the country, capped: the dateline's country and the
+        // other mentions in it (this one's own pick is no evidence for itself).
+        let mut country_support = 0.0;
+        if record.country != [0, 0] {
+            if evidence.dateline_country == Some(record.country) {
+                country_support += 3.0;
+            }
+            let own = own_pick.is_some_and(|(_, r)| r.country == record.country);
+            let others =
+                count_of(&evidence.countries, record.country).saturating_sub(u32::from(own));
+            if others > 0 {
+                country_support += 3.0 + (others.min(4) as f32) * 0.75;
+            }
+        }
+        score += country_support.min(COUNTRY_SUPPORT_CAP);
+        // Another spelling loses to a place of which it is the own name
+        // ("Mexico" the country, not Mexico City).
+        if has_primary && flags & flag::PRIMARY == 0 {
+            score -= 3.0;
+        }
+        if let Some(admin1) = admin1_of(gazetteer, place) {
+            // Its division named elsewhere ("Georgia" for Gainesville).
+            if record.feature != Feature::Admin1 && evidence.admin1s.contains(&admin1) {
+                score += 3.0;
+            }
+            // Other picks in the same division.
+            let own = own_pick.is_some_and(|(p, _)| admin1_of(gazetteer, p) == Some(admin1));
+            let members = count_of(&evidence.admin1_members, admin1).saturating_sub(u32::from(own));
+            score += 1.5 * members.min(3) as f32;
+        }
+        score += SUPPORT_BONUS * support.of(index, place).min(MAX_SUPPORTERS) as f32;
+        // A division named like its big city ("New York") means the city.
+        if record.feature == Feature::Admin1
+            && mention.rows.iter().any(|&(p, f)| {
+                f & flag::PRIMARY != 0
+                    && gazetteer.record(p).is_some_and(|r| {
+                        r.feature == Feature::City
+                            && r.population >= 1_000_000
+                            && r.admin1 == Some(place)
+                    })
+            })
+        {
+            score -= 4.0;
+        }
+        if let Some((lat, lon)) = evidence.dateline_point {
+            if record.feature == Feature::City
+                && distance_km(lat, lon, f64::from(record.lat), f64::from(record.lon)) < 150.0
+            {
+                score += 2.0;
+            }
+        }
+        if best.is_none_or(|(_, s)| score > s) {
+            best = Some((place, score));
+        }
     }
-    chosen
+    best.map(|(p, _)| p)
 }
 
 /// Whether place `outer` holds place `inner` (a country its divisions and
