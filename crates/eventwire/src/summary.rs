@@ -264,8 +264,8 @@ const EVENTS_SHOWN: usize = 20;
 /// The article's events as a timeline, one line each, earliest first:
 /// `2016-02-03  USA ⇄ RUS  041 Discuss by telephone  (Kerry, Lavrov; per Kirby)`.
 /// A pair of events that mirror each other (A→B and B→A, same code and date) is
-/// one line with ⇄. Dates taken from the article's own date, not from the text,
-/// are marked "reported".
+/// one line with ⇄. A date in parentheses is the article's own date, used when
+/// the text gives none for the event.
 fn write_events(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     let lines = timeline(&doc.events);
     if lines.is_empty() {
@@ -328,7 +328,7 @@ fn timeline(events: &[Event]) -> Vec<String> {
             None => source,
         };
         let date = match (&event.date, event.date_source.as_deref()) {
-            (Some(date), Some("reporting")) => format!("{date} reported"),
+            (Some(date), Some("reporting")) => format!("({date})"),
             (Some(date), _) => date.clone(),
             (None, _) => "undated".to_string(),
         };
