@@ -415,3 +415,48 @@ fn matching_is_fast() {
     // Generous: debug builds are ~20x slower than release.
     assert!(per < 500.0, "{per:.1} µs per clause");
 }
+
+#[test]
+fn common_news_clauses_get_their_dictionary_codes() {
+    let d = cameo();
+    let cases = [
+        // (subject, verb, after, code): each from a CAMEO.2.0 line named in the comment.
+        (
+            "The UN",
+            "called=call",
+            "(for an immediate ceasefire (in Syria",
+            Some("0256"),
+        ), // CALL - * (FOR &CEASEFIRE)
+        (
+            "The UN",
+            "called=call",
+            "~for an immediate ceasefire",
+            Some("0256"),
+        ), // the same with "for" as particle
+        ("The UN", "called=call", "the minister", Some("041:041")), // --- CALL [041:041] ---
+        (
+            "Police",
+            "arrested=arrest",
+            "dozens (of supporters",
+            Some("173"),
+        ), // - POLICE * [173]
+        (
+            "The two sides",
+            "signed=sign",
+            "a peace agreement (in Geneva",
+            Some("057:057"),
+        ), // {PEACE &TREATY}
+        ("Russia", "rejected=reject", "the proposal", Some("120")), // - * &PROPOSAL [120]
+        ("Obama", "visited=visit", "Paris", Some("042:043")),       // --- VISIT [042:043] ---
+        ("They", "held=hold", "talks (in Vienna", Some("046:046")), // HOLD [---] but - * TALKS
+        ("They", "held=hold", "him", None),                         // HOLD {…} [---]
+        ("Kerry", "urged=urge", "Russia (to stop", None),           // URGE is not in CAMEO.2.0
+    ];
+    for (before, verb, after, want) in cases {
+        assert_eq!(
+            code(&d, before, verb, after).as_deref(),
+            want,
+            "{before} {verb} {after}"
+        );
+    }
+}
