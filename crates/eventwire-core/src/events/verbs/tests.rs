@@ -398,6 +398,31 @@ fn arbitrary_dictionary_text_never_panics() {
 }
 
 #[test]
+fn nested_synsets_cannot_blow_up() {
+    // Self-reference, a cycle, and ten levels of 20-fold nesting.
+    let mut text = String::from("&SELF\n+&SELF\n+WORD\n\n&A\n+&B\n&B\n+&A\n+BEE\n\n");
+    for level in 0..10 {
+        text.push_str(&format!("&L{level}\n"));
+        for _ in 0..20 {
+            text.push_str(&format!("+&L{}\n", level + 1));
+        }
+        text.push_str(&format!("+W{level}\n\n"));
+    }
+    text.push_str("&L10\n+LEAF\n\n--- X [010] ---\nGO\n- * &L0 [011]\n- * &SELF [012]\n");
+    let started = std::time::Instant::now();
+    let (d, issues) = VerbDictionary::from_petrarch(&text, "nest");
+    assert!(started.elapsed().as_secs() < 5);
+    assert!(
+        issues.iter().any(|i| i.message.contains("cycle")),
+        "{issues:?}"
+    );
+    // Members down to the depth limit are in; deeper ones are cut.
+    assert_eq!(code(&d, "they", "go", "w5").as_deref(), Some("011"));
+    assert_eq!(code(&d, "they", "go", "leaf").as_deref(), Some("010"));
+    assert_eq!(code(&d, "they", "go", "word").as_deref(), Some("012"));
+}
+
+#[test]
 fn matching_is_fast() {
     let d = cameo();
     let s = spec(
