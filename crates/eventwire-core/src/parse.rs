@@ -152,15 +152,15 @@ impl Parser {
             .table
             .groups
             .iter()
-            .flatten()
-            .filter(|s| s.fingerprint != 0)
+            .flat_map(|g| g.0)
+            .filter(|&s| slot_fingerprint(s) != 0)
             .count();
         let relations = self
             .relation_table
             .groups
             .iter()
-            .flatten()
-            .filter(|&&s| s != 0)
+            .flat_map(|g| g.0)
+            .filter(|&s| s != 0)
             .count();
         (used, relations)
     }
@@ -173,6 +173,7 @@ impl Parser {
         let mut state = State::new(sentence.n);
         let mut feats = Vec::with_capacity(96);
         let mut scores = Vec::with_capacity(self.labels.len().max(N_MOVES));
+        let mut found = Vec::with_capacity(64);
         while !state.is_terminal() {
             let valid = state.valid();
             feats.clear();
@@ -193,7 +194,8 @@ impl Parser {
                     relation_features(&sentence, &state, head, dep, &mut feats);
                     scores.clear();
                     scores.resize(self.labels.len(), 0);
-                    self.relation_table.add_scores(&feats, &mut scores);
+                    self.relation_table
+                        .add_scores(&feats, &mut found, &mut scores);
                     let root = usize::from(self.root_label);
                     crate::model::linear::argmax(&scores, |c| c != root).unwrap_or(0) as u16
                 };
@@ -216,15 +218,34 @@ impl Parser {
     }
 }
 
-/// One slot of [`TransitionTable`]: a 15-bit fingerprint of the feature key
-/// (0 = empty) and its three move weights.
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    fingerprint: u16,
-    weights: [i16; N_MOVES],
+/// One slot of [`TransitionTable`] packed in a `u64`: bits 0–15 hold a
+/// 15-bit fingerprint of the feature key (0 = empty, the low bit always set),
+/// bits 16–63 its three move weights as `i16`. One integer per slot lets the
+/// lookup run without branches on the loaded data (see `scores`).
+fn pack_slot(fingerprint: u16, weights: [i16; N_MOVES]) -> u64 {
+    weights
+        .iter()
+        .enumerate()
+        .fold(u64::from(fingerprint), |slot, (m, &w)| {
+            slot | u64::from(w as u16) << (16 * (m + 1))
+        })
+}
+
+fn slot_fingerprint(slot: u64) -> u16 {
+    slot as u16
+}
+
+#[inline]
+fn slot_weights(slot: u64) -> [i16; N_MOVES] {
+    std::array::from_fn(|m| (slot >> (16 * (m + 1))) as u16 as i16)
 }
 
 const GROUP: usize = 4;
+
+/// Four slots, aligned so that a group never straddles two cache lines.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(align(32))]
+struct SlotGroup([u64; GROUP]);
 
 /// The transition weights laid out for speed: a feature's key picks a group
 /// of four slots (32 bytes) and a fingerprint picks the slot, so a lookup is
@@ -233,7 +254,7 @@ const GROUP: usize = 4;
 /// smallest weights is dropped (rare at the load factor used).
 #[derive(Debug, Clone)]
 struct TransitionTable {
-    groups: Vec<[Slot; GROUP]>,
+    groups: Vec<SlotGroup>,
     mask: usize,
 }
 
@@ -247,7 +268,7 @@ impl TransitionTable {
         let rows = sparse_rows(model_bytes, N_MOVES)?;
         let n_groups = (rows.keys.len() * 2 / GROUP).next_power_of_two().max(16);
         let mask = n_groups - 1;
-        let mut groups = vec![[Slot::default(); GROUP]; n_groups];
+        let mut groups = vec![SlotGroup::default(); n_groups];
         for (r, &key) in rows.keys.iter().enumerate() {
             let mut weights = [0i16; N_MOVES];
             for (class, w) in rows.row(r) {
@@ -256,30 +277,31 @@ impl TransitionTable {
                 }
             }
             let strength = |w: &[i16; N_MOVES]| w.iter().map(|x| i32::from(*x).abs()).max();
-            let group = &mut groups[key as usize & mask];
-            let target = group.iter().position(|s| s.fingerprint == 0).or_else(|| {
-                let weakest = (0..GROUP).min_by_key(|&i| strength(&group[i].weights))?;
-                (strength(&group[weakest].weights) < strength(&weights)).then_some(weakest)
+            let group = &mut groups[key as usize & mask].0;
+            let target = group.iter().position(|&s| s == 0).or_else(|| {
+                let weakest = (0..GROUP).min_by_key(|&i| strength(&slot_weights(group[i])))?;
+                (strength(&slot_weights(group[weakest])) < strength(&weights)).then_some(weakest)
             });
             if let Some(i) = target {
-                group[i] = Slot {
-                    fingerprint: fingerprint(key),
-                    weights,
-                };
+                group[i] = pack_slot(fingerprint(key), weights);
             }
         }
         Ok(TransitionTable { groups, mask })
     }
 
+    /// The summed weights of every slot whose fingerprint matches (two
+    /// features may share a group and a fingerprint; both then count). The
+    /// match is a select, not a branch: the group reads miss the cache, and a
+    /// branch on each would stall the next reads behind a misprediction.
     #[inline]
     fn scores(&self, features: &[Feature]) -> [i32; N_MOVES] {
         let mut scores = [0i32; N_MOVES];
         for &f in features {
-            let fp = fingerprint(f);
-            for slot in &self.groups[f as usize & self.mask] {
-                let hit = i32::from(slot.fingerprint == fp);
-                for (s, &w) in scores.iter_mut().zip(&slot.weights) {
-                    *s += hit * i32::from(w);
+            let fp = u64::from(fingerprint(f));
+            for &slot in &self.groups[f as usize & self.mask].0 {
+                let hit = std::hint::select_unpredictable(slot & 0xffff == fp, slot, 0);
+                for (s, w) in scores.iter_mut().zip(slot_weights(hit)) {
+                    *s += i32::from(w);
                 }
             }
         }
@@ -293,7 +315,7 @@ impl TransitionTable {
 /// feature instead of four.
 #[derive(Debug, Clone)]
 struct RelationTable {
-    groups: Vec<[u64; GROUP]>,
+    groups: Vec<SlotGroup>,
     mask: usize,
     entries: Vec<(u16, i16)>,
 }
@@ -305,14 +327,14 @@ impl RelationTable {
         let rows = sparse_rows(model_bytes, n_classes)?;
         let n_groups = (rows.keys.len() * 2 / GROUP).next_power_of_two().max(16);
         let mask = n_groups - 1;
-        let mut groups = vec![[0u64; GROUP]; n_groups];
+        let mut groups = vec![SlotGroup::default(); n_groups];
         let mut entries = Vec::with_capacity(rows.weights.len());
         for (r, &key) in rows.keys.iter().enumerate() {
             let len = (rows.row_start[r + 1] - rows.row_start[r]).min(255) as usize;
             if entries.len() + len >= MAX_ENTRIES {
                 break;
             }
-            let group = &mut groups[key as usize & mask];
+            let group = &mut groups[key as usize & mask].0;
             // A full group drops the feature: rare at half load.
             if let Some(slot) = group.iter_mut().find(|s| **s == 0) {
                 let fp = u64::from((key >> 32) as u32 | 1);
@@ -327,19 +349,34 @@ impl RelationTable {
         })
     }
 
+    /// Add the weights of `features` to `scores`. The slots of all features
+    /// are read first (no branch on their contents), then the first entry of
+    /// each row is touched, then the rows are added: each phase's reads are
+    /// independent, so their cache misses overlap instead of queueing.
+    /// `found` is scratch.
     #[inline]
-    fn add_scores(&self, features: &[Feature], scores: &mut [i32]) {
-        for &f in features {
+    fn add_scores(&self, features: &[Feature], found: &mut Vec<u64>, scores: &mut [i32]) {
+        found.clear();
+        found.extend(features.iter().map(|&f| {
             let fp = u64::from((f >> 32) as u32 | 1);
             let mut found = 0u64;
-            for &slot in &self.groups[f as usize & self.mask] {
-                if slot >> 32 == fp {
-                    found = slot;
-                }
+            for &slot in &self.groups[f as usize & self.mask].0 {
+                found = std::hint::select_unpredictable(slot >> 32 == fp, slot, found);
             }
-            let start = ((found >> 8) & 0xff_ffff) as usize;
-            let len = (found & 0xff) as usize;
-            for &(c, w) in self.entries.get(start..start + len).unwrap_or(&[]) {
+            found
+        }));
+        let row = |slot: u64| {
+            let start = ((slot >> 8) & 0xff_ffff) as usize;
+            let len = (slot & 0xff) as usize;
+            self.entries.get(start..start + len).unwrap_or(&[])
+        };
+        let touched = found
+            .iter()
+            .filter_map(|&slot| row(slot).first())
+            .fold(0u16, |acc, &(c, _)| acc ^ c);
+        std::hint::black_box(touched);
+        for &slot in found.iter() {
+            for &(c, w) in row(slot) {
                 if let Some(x) = scores.get_mut(usize::from(c)) {
                     *x += i32::from(w);
                 }
@@ -979,13 +1016,13 @@ fn freeze(
     let relations = relations.to_bytes();
     Parser {
         relation_table: RelationTable::new(&relations, labels.len()).unwrap_or(RelationTable {
-            groups: vec![[0; GROUP]; 16],
+            groups: vec![SlotGroup::default(); 16],
             mask: 15,
             entries: Vec::new(),
         }),
         // The bytes come straight from the model, so they always read back.
         table: TransitionTable::new(&transitions).unwrap_or(TransitionTable {
-            groups: vec![[Slot::default(); GROUP]; 16],
+            groups: vec![SlotGroup::default(); 16],
             mask: 15,
         }),
         transitions,

@@ -836,24 +836,47 @@ impl TagScorer {
 
     /// Scores of every tag for `features`.
     #[inline]
+    ///
+    /// The tables are far larger than the caches, so each batch of features
+    /// first reads every feature's first slot, then every found row, with
+    /// reads that do not depend on each other: their cache misses overlap,
+    /// and the probing and adding after them (with branches) hit the cache.
     fn scores(&self, features: &[Feature], scores: &mut [i32; N_TAGS]) {
+        const BATCH: usize = 64;
         *scores = [0; N_TAGS];
-        for &f in features {
-            let high = f & 0xffff_ffff_0000_0000;
-            let mut i = (f as usize) & self.mask;
-            loop {
-                let slot = self.slots[i];
-                if slot == 0 {
-                    break;
-                }
-                if slot & 0xffff_ffff_0000_0000 == high {
-                    let row = &self.rows[(slot & 0xffff_ffff) as usize - 1];
-                    for (s, &w) in scores.iter_mut().zip(row) {
-                        *s += i32::from(w);
+        let mut found = [0u32; BATCH];
+        for batch in features.chunks(BATCH) {
+            let touched = batch
+                .iter()
+                .fold(0u64, |acc, &f| acc ^ self.slots[(f as usize) & self.mask]);
+            std::hint::black_box(touched);
+            let mut n_found = 0;
+            for &f in batch {
+                let high = f & 0xffff_ffff_0000_0000;
+                let mut i = (f as usize) & self.mask;
+                loop {
+                    let slot = self.slots[i];
+                    if slot == 0 {
+                        break;
                     }
-                    break;
+                    if slot & 0xffff_ffff_0000_0000 == high {
+                        found[n_found] = (slot & 0xffff_ffff) as u32 - 1;
+                        n_found += 1;
+                        break;
+                    }
+                    i = (i + 1) & self.mask;
                 }
-                i = (i + 1) & self.mask;
+            }
+            let found = &found[..n_found];
+            let touched = found.iter().fold(0i16, |acc, &r| {
+                let row = &self.rows[r as usize];
+                acc ^ row[0] ^ row[N_TAGS - 1]
+            });
+            std::hint::black_box(touched);
+            for &r in found {
+                for (s, &w) in scores.iter_mut().zip(&self.rows[r as usize]) {
+                    *s += i32::from(w);
+                }
             }
         }
     }

@@ -88,11 +88,19 @@ impl PackedModel {
 
     /// Scores of every class for `features` (cleared first). `rows` is scratch.
     ///
-    /// All slots are found first and the rows added after, so that the
-    /// processor can have many independent memory reads in flight at once
-    /// (the lookups, not the additions, are the cost of tagging).
+    /// The lookups, not the additions, are the cost of tagging: the slots and
+    /// rows sit in tables far larger than the caches. So each phase first
+    /// reads what the next needs with reads that do not depend on each other
+    /// (the first slot of every feature, then both ends of every row),
+    /// letting the processor keep many cache misses in flight at once; the
+    /// probing and adding that follow, with their branches, find the data in
+    /// the cache.
     #[inline]
     pub fn scores(&self, features: &[Feature], rows: &mut Vec<(u32, u32)>, scores: &mut Vec<i32>) {
+        let touched = features.iter().fold(0u64, |acc, &key| {
+            acc ^ self.slots[(key as usize) & self.mask].key
+        });
+        std::hint::black_box(touched);
         rows.clear();
         for &key in features {
             let mut i = (key as usize) & self.mask;
@@ -108,8 +116,15 @@ impl PackedModel {
                 i = (i + 1) & self.mask;
             }
         }
+        // A row spans up to a few cache lines: touch both ends.
+        let touched = rows.iter().fold(0u16, |acc, &(start, len)| {
+            let class = |at: u32| self.entries.get(at as usize).map_or(0, |e| e.class);
+            acc ^ class(start) ^ class((start + len).saturating_sub(1))
+        });
+        std::hint::black_box(touched);
         scores.clear();
         scores.resize(self.n_classes, 0);
+        let scores = scores.as_mut_slice();
         for &(start, len) in rows.iter() {
             let (a, b) = (start as usize, start as usize + len as usize);
             for e in self.entries.get(a..b).unwrap_or(&[]) {
