@@ -7,7 +7,6 @@ use eventwire_core::actors::{
 };
 use std::path::PathBuf;
 use std::sync::OnceLock;
-use std::time::Instant;
 
 fn dictionary() -> &'static ActorDictionary {
     static DICTIONARY: OnceLock<ActorDictionary> = OnceLock::new();
@@ -128,17 +127,11 @@ fn malformed_dictionary_lines_name_file_and_line() {
 }
 
 #[test]
-fn loads_fast() {
-    let t = Instant::now();
+fn embedded_dictionary_loads_with_its_phrases() {
+    // Load time is measured by `eventwire eval actors`, not asserted here: a
+    // timing limit fails on a busy machine without saying anything about behaviour.
     let d = ActorDictionary::embedded().unwrap();
-    let elapsed = t.elapsed();
-    eprintln!(
-        "actor dictionary: {} phrases loaded in {elapsed:?}",
-        d.len()
-    );
-    // 100 ms in a release build; debug builds are several times slower.
-    let limit_ms = if cfg!(debug_assertions) { 1500 } else { 100 };
-    assert!(elapsed.as_millis() < limit_ms, "{elapsed:?}");
+    assert!(d.len() > 10_000, "only {} phrases", d.len());
 }
 
 fn data_dir() -> Option<PathBuf> {
