@@ -470,6 +470,12 @@ impl VerbDictionary {
         &self.transformations
     }
 
+    /// Every event code the dictionary uses (`046`, `0874`; unit-test
+    /// dictionaries also have non-CAMEO codes such as `174L`).
+    pub fn codes(&self) -> &[String] {
+        &self.codes
+    }
+
     fn id_of(&self, word: &str) -> Option<u32> {
         self.word_ids.get(&word_key(word)).copied()
     }
