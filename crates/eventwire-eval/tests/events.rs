@@ -150,7 +150,8 @@ const PLOVER_FILE: &str = r#"[
  {"id": "R-1", "date": "2000-01-01", "event": "DEMAND",
   "source": [{"actorText": "Chilean unions", "code": "CHL", "sector": "LAB"}],
   "target": [{"actorText": "the government", "code": "chl", "sector": "GOV"}],
-  "text": "Chilean unions demanded higher wages from the government."},
+  "text": "Chilean unions demanded higher wages from the government.",
+  "textInfo": {"markup": "(SRC: Chilean unions) (EVT: demanded) higher (EVT: wages from) the (TAR: government)."}},
  {"id": "R-2", "date": "2000-01-01", "event": "AGREE",
   "source": [{"actorText": "Peru", "code": "PER"}, {"actorText": "Ecuador", "code": "ECU"}],
   "target": "",
@@ -167,6 +168,8 @@ fn plover_records_skip_documentation_and_read_actor_lists() {
     assert_eq!(records[0].event, "DEMAND");
     assert_eq!(records[0].targets[0].code, "CHL", "codes are upper-cased");
     assert_eq!(records[0].sources[0].sector.as_deref(), Some("LAB"));
+    assert_eq!(records[0].event_words, ["demanded", "wages from"]);
+    assert!(records[1].event_words.is_empty(), "no markup, no event words");
     assert_eq!(records[1].sources.len(), 2);
     assert!(records[1].targets.is_empty(), "a string target is no actor");
     assert!(records[2].sources.is_empty(), "a null source is no actor");

@@ -231,6 +231,24 @@ pub struct PloverRecord {
     pub sources: Vec<PloverActor>,
     pub targets: Vec<PloverActor>,
     pub text: String,
+    /// The event words the coders marked (`(EVT: agreed)` in `textInfo.markup`).
+    pub event_words: Vec<String>,
+}
+
+/// The `(EVT: …)` spans of a PLOVER markup string.
+pub fn marked_event_words(markup: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = markup;
+    while let Some(at) = rest.find("(EVT:") {
+        let after = &rest[at + 5..];
+        let end = after.find(')').unwrap_or(after.len());
+        let words = after[..end].trim();
+        if !words.is_empty() {
+            out.push(words.to_string());
+        }
+        rest = &after[end..];
+    }
+    out
 }
 
 /// Read the PLOVER gold-standard JSON array; `DOCUMENT` entries (file
@@ -282,6 +300,12 @@ pub fn read_plover_records(json: &str) -> anyhow::Result<Vec<PloverRecord>> {
             sources: actors(item.get("source")),
             targets: actors(item.get("target")),
             text,
+            event_words: item
+                .get("textInfo")
+                .and_then(|info| info.get("markup"))
+                .and_then(Value::as_str)
+                .map(marked_event_words)
+                .unwrap_or_default(),
         });
     }
     Ok(out)
