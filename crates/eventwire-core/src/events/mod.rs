@@ -306,7 +306,10 @@ impl<'a> Coding<'a> {
         for &h in heads {
             for m in members(self.tree, h) {
                 let tokens = noun_phrase(self.tree, m, true);
-                out.extend(self.coder.code(&tokens, self.context_country(setting)));
+                out.extend(
+                    self.coder
+                        .code(&tokens, Some(m), self.context_country(setting)),
+                );
             }
         }
         let mut out = most_specific(out);
@@ -395,7 +398,7 @@ impl<'a> Coding<'a> {
             } else {
                 noun_phrase(tree, s, false)
             };
-            for member in self.coder.code(&tokens, None) {
+            for member in self.coder.code(&tokens, None, None) {
                 if !sources.iter().any(|o: &Member| o.code == member.code) {
                     sources.push(member);
                 }

@@ -534,7 +534,12 @@ impl VerbDictionary {
 
     fn find(&self, clause: &Clause<'_>) -> Option<(VerbMatch, MatchExplanation)> {
         let verb = self.word(&clause.verb);
-        let particle = clause.particle.as_ref().map(|p| self.word(p));
+        // A particle may stand for a preposition of the patterns ("called
+        // for" parsed as a phrasal verb still matches `(FOR &CEASEFIRE)`).
+        let particle = clause.particle.as_ref().map(|p| Word {
+            prep: true,
+            ..self.word(p)
+        });
         let before: Vec<Word> = clause.before.iter().map(|w| self.word(w)).collect();
         let mut after: Vec<Word> = Vec::with_capacity(clause.after.len() + 1);
         after.extend(particle);
