@@ -277,6 +277,14 @@ pub struct VerbDictionary {
 /// count as `'`.
 pub(crate) fn word_key(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if word.is_ascii() {
+        // The common case, byte by byte (the same bytes as the general path).
+        for b in word.bytes() {
+            h ^= u64::from(b.to_ascii_lowercase());
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        return crate::model::hash::mix(h, 0x7665_7262);
+    }
     let mut buf = [0u8; 4];
     for c in word.chars() {
         let c = if c == '\u{2019}' { '\'' } else { c };

@@ -151,6 +151,14 @@ fn read_data(relative: &str) -> Option<String> {
 }
 
 #[test]
+fn word_keys_ignore_case_and_typographic_apostrophes() {
+    assert_eq!(word_key("Talks"), word_key("talks"));
+    assert_eq!(word_key("N\u{2019}T"), word_key("n't"));
+    assert_eq!(word_key("ÉTAT"), word_key("état"));
+    assert_ne!(word_key("talk"), word_key("talks"));
+}
+
+#[test]
 fn regular_forms_follow_english_spelling() {
     assert_eq!(regular_forms("ARRIVE"), ["arrives", "arrived", "arriving"]);
     assert_eq!(regular_forms("CARRY"), ["carries", "carried", "carrying"]);
