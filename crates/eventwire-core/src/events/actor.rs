@@ -81,40 +81,43 @@ impl<'a> ActorCoder<'a> {
         let mut words: Vec<&'a str> = Vec::with_capacity(tokens.len() + 4);
         let mut origin: Vec<usize> = Vec::with_capacity(tokens.len() + 4);
         let mut roles: Vec<(&'a str, usize)> = Vec::new();
-        let mut last_entity = NO_ENTITY;
+        // The entity whose tokens are replaced (by its canonical name) or dropped.
+        let mut replaced = NO_ENTITY;
+        let mut seen = NO_ENTITY;
         for &t in tokens {
             let e = self.entity_of[t];
-            if e != NO_ENTITY {
-                if e == last_entity {
-                    continue;
-                }
-                last_entity = e;
+            if e != NO_ENTITY && e == replaced {
+                continue;
+            }
+            if e != NO_ENTITY && e != seen {
+                seen = e;
                 let entity = &self.entities[e as usize];
+                if let Some(role) = entity.role.as_deref() {
+                    roles.push((role, t));
+                }
                 if !self.names_actor_first(entity) {
                     // `International Syria Support Group` is not Syria.
+                    replaced = e;
                     continue;
                 }
+                // A longer canonical name (`Kerry`, `he` → `John Kerry`) replaces
+                // the mention; a shorter one would drop its title words.
                 if let Some(canonical) = entity.canonical.as_deref() {
-                    if canonical != entity.text {
-                        if let Some(role) = entity.role.as_deref() {
-                            roles.push((role, t));
-                        }
+                    let pronoun = self.tree.pos(t) == "PRON";
+                    if canonical != entity.text && (pronoun || canonical.len() > entity.text.len())
+                    {
                         for word in canonical.split_whitespace() {
                             words.push(word);
                             origin.push(t);
                         }
+                        replaced = e;
                         continue;
                     }
                 }
-                if let Some(role) = entity.role.as_deref() {
-                    roles.push((role, t));
-                }
-            } else {
-                last_entity = NO_ENTITY;
-                if self.tree.pos(t) == "PRON" {
-                    // An unresolved pronoun names nobody.
-                    continue;
-                }
+            }
+            if e == NO_ENTITY && self.tree.pos(t) == "PRON" {
+                // An unresolved pronoun names nobody.
+                continue;
             }
             words.push(self.tree.word(t));
             origin.push(t);
