@@ -129,6 +129,10 @@ fn gsr_records_with_self_closing_openers_and_conllu() {
     assert_eq!(words[3].form, "UN");
     assert_eq!(words[3].head, 2);
     assert_eq!(words[3].deprel, "dobj");
+    assert_eq!(
+        eventwire_eval::events::records::text_of_conllu(first.conllu.as_deref().unwrap_or("")),
+        "France visited the UN."
+    );
     assert!(file.runs(first));
     assert!(!file.records[1].evaluate);
     assert!(!file.runs(&file.records[1]));
@@ -150,7 +154,8 @@ const PLOVER_FILE: &str = r#"[
  {"id": "R-1", "date": "2000-01-01", "event": "DEMAND",
   "source": [{"actorText": "Chilean unions", "code": "CHL", "sector": "LAB"}],
   "target": [{"actorText": "the government", "code": "chl", "sector": "GOV"}],
-  "text": "Chilean unions demanded higher wages from the government."},
+  "text": "Chilean unions demanded higher wages from the government.",
+  "textInfo": {"markup": "(SRC: Chilean unions) (EVT: demanded) higher (EVT: wages from) the (TAR: government)."}},
  {"id": "R-2", "date": "2000-01-01", "event": "AGREE",
   "source": [{"actorText": "Peru", "code": "PER"}, {"actorText": "Ecuador", "code": "ECU"}],
   "target": "",
@@ -167,6 +172,11 @@ fn plover_records_skip_documentation_and_read_actor_lists() {
     assert_eq!(records[0].event, "DEMAND");
     assert_eq!(records[0].targets[0].code, "CHL", "codes are upper-cased");
     assert_eq!(records[0].sources[0].sector.as_deref(), Some("LAB"));
+    assert_eq!(records[0].event_words, ["demanded", "wages from"]);
+    assert!(
+        records[1].event_words.is_empty(),
+        "no markup, no event words"
+    );
     assert_eq!(records[1].sources.len(), 2);
     assert!(records[1].targets.is_empty(), "a string target is no actor");
     assert!(records[2].sources.is_empty(), "a null source is no actor");
@@ -301,6 +311,10 @@ fn real_gold_files_have_the_documented_counts() {
     );
     assert_eq!(gsr.records.iter().filter(|r| r.no_events).count(), 12);
     assert!(gsr.records.iter().all(|r| r.conllu.is_some()));
+    assert!(
+        gsr.records.iter().all(|r| !r.text.is_empty()),
+        "an empty <Text> is rebuilt from the parse"
+    );
     let plover = read_plover_records(&read(&plover)).expect("PLOVER JSON");
     assert_eq!(plover.len(), 322);
 }

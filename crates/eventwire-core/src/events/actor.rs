@@ -3,7 +3,7 @@
 //! `he` are coded as `John Kerry`), cut at `and`/`or` into members.
 
 use super::tree::Tree;
-use crate::actors::ActorDictionary;
+use crate::actors::{ActorDictionary, ActorKind};
 use crate::document::Entity;
 
 /// Longest phrase (in tokens) coded as one actor: longer subtrees are cut
@@ -69,40 +69,55 @@ impl<'a> ActorCoder<'a> {
     /// The coded members of a phrase given as sorted token indices.
     /// `context_country` stands in for a phrase that names only a role
     /// (`civilians` in a story about Syria).
-    pub(crate) fn code(&self, tokens: &[usize], context_country: Option<&str>) -> Vec<Member> {
+    ///
+    /// A phrase that names only a role counts only when the role word is its
+    /// `head` (`civilians`, not `a military solution`).
+    pub(crate) fn code(
+        &self,
+        tokens: &[usize],
+        head: Option<usize>,
+        context_country: Option<&str>,
+    ) -> Vec<Member> {
         let mut words: Vec<&'a str> = Vec::with_capacity(tokens.len() + 4);
         let mut origin: Vec<usize> = Vec::with_capacity(tokens.len() + 4);
         let mut roles: Vec<(&'a str, usize)> = Vec::new();
-        let mut last_entity = NO_ENTITY;
+        // The entity whose tokens are replaced (by its canonical name) or dropped.
+        let mut replaced = NO_ENTITY;
+        let mut seen = NO_ENTITY;
         for &t in tokens {
             let e = self.entity_of[t];
-            if e != NO_ENTITY {
-                if e == last_entity {
+            if e != NO_ENTITY && e == replaced {
+                continue;
+            }
+            if e != NO_ENTITY && e != seen {
+                seen = e;
+                let entity = &self.entities[e as usize];
+                if let Some(role) = entity.role.as_deref() {
+                    roles.push((role, t));
+                }
+                if !self.names_actor_first(entity) {
+                    // `International Syria Support Group` is not Syria.
+                    replaced = e;
                     continue;
                 }
-                last_entity = e;
-                let entity = &self.entities[e as usize];
+                // A longer canonical name (`Kerry`, `he` → `John Kerry`) replaces
+                // the mention; a shorter one would drop its title words.
                 if let Some(canonical) = entity.canonical.as_deref() {
-                    if canonical != entity.text {
-                        if let Some(role) = entity.role.as_deref() {
-                            roles.push((role, t));
-                        }
+                    let pronoun = self.tree.pos(t) == "PRON";
+                    if canonical != entity.text && (pronoun || canonical.len() > entity.text.len())
+                    {
                         for word in canonical.split_whitespace() {
                             words.push(word);
                             origin.push(t);
                         }
+                        replaced = e;
                         continue;
                     }
                 }
-                if let Some(role) = entity.role.as_deref() {
-                    roles.push((role, t));
-                }
-            } else {
-                last_entity = NO_ENTITY;
-                if self.tree.pos(t) == "PRON" {
-                    // An unresolved pronoun names nobody.
-                    continue;
-                }
+            }
+            if e == NO_ENTITY && self.tree.pos(t) == "PRON" {
+                // An unresolved pronoun names nobody.
+                continue;
             }
             words.push(self.tree.word(t));
             origin.push(t);
@@ -146,6 +161,15 @@ impl<'a> ActorCoder<'a> {
             }
         }
         coded.retain(|c| !c.code.starts_with("---"));
+        if let Some(head) = head {
+            coded.retain(|c| {
+                let role_only = c.parts.iter().all(|p| p.kind == ActorKind::Agent);
+                !role_only
+                    || c.parts
+                        .iter()
+                        .any(|p| (p.start..p.start + p.len).any(|w| origin.get(w) == Some(&head)))
+            });
+        }
         let members = coded
             .into_iter()
             .filter_map(|c| {
@@ -162,6 +186,22 @@ impl<'a> ActorCoder<'a> {
             })
             .collect();
         self.finish(members)
+    }
+
+    /// Whether an organisation's name may be coded from its words: a name of
+    /// several words must start with a dictionary phrase (`Syrian National
+    /// Coalition`, `UN Security Council`); a country further in names
+    /// something else (`International Syria Support Group`).
+    fn names_actor_first(&self, entity: &Entity) -> bool {
+        if !matches!(entity.kind.as_str(), "ORG" | "FAC" | "MISC") {
+            return true;
+        }
+        let name = entity.canonical.as_deref().unwrap_or(&entity.text);
+        let words: Vec<&str> = name
+            .split_whitespace()
+            .skip_while(|w| w.eq_ignore_ascii_case("the"))
+            .collect();
+        words.len() < 2 || self.dict.match_at(&words, 0, self.date).is_some()
     }
 
     /// Clusters from the entities, members extended to whole entity

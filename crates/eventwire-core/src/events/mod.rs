@@ -304,13 +304,55 @@ impl<'a> Coding<'a> {
     fn code_heads(&self, heads: &[usize], setting: &Setting) -> Vec<Member> {
         let mut out: Vec<Member> = Vec::new();
         for &h in heads {
+            // `Danish media and government`: a member naming only a role
+            // takes the country of the first member.
+            let mut first_country: Option<String> = None;
             for m in members(self.tree, h) {
-                let tokens = noun_phrase(self.tree, m, true);
-                out.extend(self.coder.code(&tokens, self.context_country(setting)));
+                let context = first_country.as_deref().or(self.context_country(setting));
+                let coded = self.code_member(m, context);
+                if first_country.is_none() {
+                    first_country = coded
+                        .first()
+                        .map(|c| c.country().to_string())
+                        .filter(|c| is_country_code(c));
+                }
+                out.extend(coded);
             }
         }
         let mut out = most_specific(out);
         out.truncate(MAX_MEMBERS);
+        out
+    }
+
+    /// The coded members of one conjunct; `the ambassadors of A, B and C`
+    /// gives each country its ambassadors.
+    fn code_member(&self, head: usize, context: Option<&str>) -> Vec<Member> {
+        let tree = self.tree;
+        let tokens = noun_phrase(tree, head, true);
+        let shared = tree.children(head).iter().map(|&c| c as usize).find(|&c| {
+            tree.base_dep(c) == "nmod"
+                && tree
+                    .case_of(c)
+                    .is_some_and(|case| tree.word(case).eq_ignore_ascii_case("of"))
+                && members(tree, c).len() > 1
+        });
+        let Some(of_phrase) = shared else {
+            return self.coder.code(&tokens, Some(head), context);
+        };
+        let inside = noun_phrase(tree, of_phrase, false);
+        let outer: Vec<usize> = tokens
+            .iter()
+            .copied()
+            .filter(|t| inside.binary_search(t).is_err())
+            .collect();
+        let mut out = Vec::new();
+        for k in members(tree, of_phrase) {
+            let mut words = outer.clone();
+            words.extend(noun_phrase(tree, k, true));
+            words.sort_unstable();
+            words.dedup();
+            out.extend(self.coder.code(&words, Some(head), context));
+        }
         out
     }
 
@@ -395,7 +437,7 @@ impl<'a> Coding<'a> {
             } else {
                 noun_phrase(tree, s, false)
             };
-            for member in self.coder.code(&tokens, None) {
+            for member in self.coder.code(&tokens, None, None) {
                 if !sources.iter().any(|o: &Member| o.code == member.code) {
                     sources.push(member);
                 }
@@ -523,6 +565,16 @@ impl<'a> Coding<'a> {
             end,
         }
     }
+}
+
+/// Whether an actor code starts with a country (not an IGO, NGO, group or company).
+fn is_country_code(prefix: &str) -> bool {
+    prefix.len() == 3
+        && prefix.bytes().all(|b| b.is_ascii_uppercase())
+        && !matches!(
+            prefix,
+            "IGO" | "NGO" | "IMG" | "NGM" | "MNC" | "UIS" | "UAF"
+        )
 }
 
 /// Codes a compound subject without a target performs on itself, each

@@ -70,7 +70,7 @@ fn codes(models: &Models, parsed: &Parsed, tree: &Tree<'_>, heads: &[usize]) -> 
     for &h in heads {
         for m in members(tree, h) {
             let np = noun_phrase(tree, m, true);
-            out.extend(coder.code(&np, None).into_iter().map(|m| m.code));
+            out.extend(coder.code(&np, Some(m), None).into_iter().map(|m| m.code));
         }
     }
     out

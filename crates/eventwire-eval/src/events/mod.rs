@@ -439,6 +439,70 @@ struct TestTally {
     dyad: Prf,
     /// Failure classes of the main key (see `score::classify_failures`).
     failures: BTreeMap<&'static str, u64>,
+    /// PLOVER records with a miss: what their marked event word and gold
+    /// actor phrases look like to our tagger and dictionaries.
+    miss_diagnosis: BTreeMap<&'static str, u64>,
+}
+
+/// Why a PLOVER record was missed, from the coders' markup: is the first
+/// marked event word a verb our verb dictionary knows, a noun (a nominal
+/// event), something else; does the actor dictionary code each gold actor
+/// phrase to its gold country on its own.
+fn diagnose_plover_miss(
+    record: &records::PloverRecord,
+    doc: &Document,
+    models: &Models,
+    counts: &mut BTreeMap<&'static str, u64>,
+) {
+    let mut count = |class| *counts.entry(class).or_default() += 1;
+    count("records with a missed pair");
+    let first_word = record
+        .event_words
+        .first()
+        .and_then(|w| w.split_whitespace().next())
+        .map(|w| w.to_lowercase());
+    let token = first_word.as_deref().and_then(|word| {
+        doc.tokens.as_deref()?.iter().find(|t| {
+            doc.text
+                .get(t.start as usize..t.end as usize)
+                .is_some_and(|s| s.to_lowercase() == word)
+        })
+    });
+    match token {
+        None => count("event word: not found among our tokens"),
+        Some(t) => match t.pos.as_deref() {
+            Some("NOUN") | Some("PROPN") => count("event word: a noun (nominal event)"),
+            Some("VERB") | Some("AUX") => {
+                let lemma = t.lemma.as_deref().unwrap_or("").to_lowercase();
+                if models.verbs.as_ref().is_some_and(|v| v.knows(&lemma)) {
+                    count("event word: a verb the verb dictionary knows")
+                } else {
+                    count("event word: a verb the verb dictionary does not know")
+                }
+            }
+            _ => count("event word: tagged neither verb nor noun"),
+        },
+    }
+    let Some(actors) = &models.actors else {
+        return;
+    };
+    for actor in record.sources.iter().chain(&record.targets) {
+        let words: Vec<&str> = eventwire_core::segment::tokenize(&actor.text)
+            .iter()
+            .filter_map(|s| actor.text.get(s.start as usize..s.end as usize))
+            .collect();
+        let gold = plover_gold_code(&actor.code);
+        let ours = actors
+            .code_phrase(&words, record.date.as_deref())
+            .map(|c| country_key(Some(&c.code)));
+        match ours {
+            Some(code) if country3(&code) == gold => {
+                count("gold actor phrase: coded to its country")
+            }
+            Some(_) => count("gold actor phrase: coded to another country"),
+            None => count("gold actor phrase: not coded by the dictionary"),
+        }
+    }
 }
 
 fn print_prf(what: &str, prf: &Prf) {
@@ -628,6 +692,9 @@ fn plover_report(
         classify_failures(&gold, &ours, &scored, &mut tally.failures);
         tally.types.add(type_score(&gold, &ours));
         tally.dyad.add(dyad_score(&gold, &ours));
+        if dump == Dump::Test && scored.prf.fn_ > 0 {
+            diagnose_plover_miss(record, &doc, models, &mut tally.miss_diagnosis);
+        }
         if dump == Dump::Test && (scored.prf.fp > 0 || scored.prf.fn_ > 0) {
             let shown: Vec<String> = gold.iter().map(|k| k.key.replace('|', " ")).collect();
             print_record_errors(
@@ -790,6 +857,10 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
         print_prf("(source country, target country) alone", &t.dyad);
         if dump == Dump::Test {
             print_failures(&t.failures);
+            println!("  records with a missed pair, diagnosed from the coders' markup:");
+            for (class, n) in &t.miss_diagnosis {
+                println!("    {n:>5}  {class}");
+            }
         }
     } else {
         println!("  skipping PLOVER GSR: {} not found", plover_path.display());

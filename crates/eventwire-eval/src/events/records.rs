@@ -182,7 +182,13 @@ pub fn read_sentence_file(xml: &str) -> SentenceFile {
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit())
             .then(|| parse.trim().to_string());
-        let raw_text = element(body, "Text").unwrap_or("");
+        let mut raw_text = element(body, "Text").unwrap_or("").to_string();
+        // One GSR record has an empty <Text>; its words are only in the parse.
+        if raw_text.trim().is_empty() {
+            if let Some(parse) = &conllu {
+                raw_text = text_of_conllu(parse);
+            }
+        }
         let flag = |name| attribute(head, name).map(|v| !v.eq_ignore_ascii_case("false"));
         records.push(SentenceRecord {
             id: attribute(head, "id").unwrap_or_default(),
@@ -231,6 +237,24 @@ pub struct PloverRecord {
     pub sources: Vec<PloverActor>,
     pub targets: Vec<PloverActor>,
     pub text: String,
+    /// The event words the coders marked (`(EVT: agreed)` in `textInfo.markup`).
+    pub event_words: Vec<String>,
+}
+
+/// The `(EVT: …)` spans of a PLOVER markup string.
+pub fn marked_event_words(markup: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = markup;
+    while let Some(at) = rest.find("(EVT:") {
+        let after = &rest[at + 5..];
+        let end = after.find(')').unwrap_or(after.len());
+        let words = after[..end].trim();
+        if !words.is_empty() {
+            out.push(words.to_string());
+        }
+        rest = &after[end..];
+    }
+    out
 }
 
 /// Read the PLOVER gold-standard JSON array; `DOCUMENT` entries (file
@@ -282,9 +306,32 @@ pub fn read_plover_records(json: &str) -> anyhow::Result<Vec<PloverRecord>> {
             sources: actors(item.get("source")),
             targets: actors(item.get("target")),
             text,
+            event_words: item
+                .get("textInfo")
+                .and_then(|info| info.get("markup"))
+                .and_then(Value::as_str)
+                .map(marked_event_words)
+                .unwrap_or_default(),
         });
     }
     Ok(out)
+}
+
+/// The sentence a CoNLL-U parse is of: its word forms, separated by a space
+/// unless the word says `SpaceAfter=No`.
+pub fn text_of_conllu(parse: &str) -> String {
+    let mut out = String::new();
+    for line in parse.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        if fields.len() < 10 || !fields[0].bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        out.push_str(fields[1]);
+        if !fields[9].contains("SpaceAfter=No") {
+            out.push(' ');
+        }
+    }
+    out.trim_end().to_string()
 }
 
 /// One CoNLL-U word: form, lemma, UPOS, XPOS, head (1-based, 0 = root), relation.
