@@ -277,6 +277,14 @@ pub struct VerbDictionary {
 /// count as `'`.
 pub(crate) fn word_key(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if word.is_ascii() {
+        // The common case, byte by byte (the same bytes as the general path).
+        for b in word.bytes() {
+            h ^= u64::from(b.to_ascii_lowercase());
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        return crate::model::hash::mix(h, 0x7665_7262);
+    }
     let mut buf = [0u8; 4];
     for c in word.chars() {
         let c = if c == '\u{2019}' { '\'' } else { c };
@@ -470,6 +478,12 @@ impl VerbDictionary {
         &self.transformations
     }
 
+    /// Every event code the dictionary uses (`046`, `0874`; unit-test
+    /// dictionaries also have non-CAMEO codes such as `174L`).
+    pub fn codes(&self) -> &[String] {
+        &self.codes
+    }
+
     fn id_of(&self, word: &str) -> Option<u32> {
         self.word_ids.get(&word_key(word)).copied()
     }
@@ -528,7 +542,12 @@ impl VerbDictionary {
 
     fn find(&self, clause: &Clause<'_>) -> Option<(VerbMatch, MatchExplanation)> {
         let verb = self.word(&clause.verb);
-        let particle = clause.particle.as_ref().map(|p| self.word(p));
+        // A particle may stand for a preposition of the patterns ("called
+        // for" parsed as a phrasal verb still matches `(FOR &CEASEFIRE)`).
+        let particle = clause.particle.as_ref().map(|p| Word {
+            prep: true,
+            ..self.word(p)
+        });
         let before: Vec<Word> = clause.before.iter().map(|w| self.word(w)).collect();
         let mut after: Vec<Word> = Vec::with_capacity(clause.after.len() + 1);
         after.extend(particle);

@@ -15,6 +15,8 @@ use std::collections::HashMap;
 
 /// How deep synsets may nest (`+&OTHER` members); deeper ones are cut off.
 const MAX_SYNSET_DEPTH: usize = 8;
+/// Most members (with plurals) one synset may have.
+const MAX_SYNSET_MEMBERS: usize = 50_000;
 
 /// A line with its comments removed.
 struct Line {
@@ -194,28 +196,45 @@ impl Builder {
         }
     }
 
-    /// Members of a synset as word sequences, nested synsets expanded.
+    /// Members of a synset as word sequences, nested synsets expanded. Each
+    /// synset is expanded once (`done`), cycles are cut (`stack`), and a set
+    /// stops growing at [`MAX_SYNSET_MEMBERS`], so no input can blow up.
     fn expand_synset(
         &mut self,
         key: &str,
         raw: &HashMap<String, RawSynset>,
-        depth: usize,
+        done: &mut HashMap<String, Vec<Vec<u32>>>,
+        stack: &mut Vec<String>,
     ) -> Vec<Vec<u32>> {
+        if let Some(members) = done.get(key) {
+            return members.clone();
+        }
         let Some(set) = raw.get(key) else {
             return Vec::new();
         };
-        let mut out = Vec::new();
+        stack.push(key.to_string());
+        let mut out: Vec<Vec<u32>> = Vec::new();
         for (line, member) in &set.members {
+            if out.len() >= MAX_SYNSET_MEMBERS {
+                self.issue(*line, format!("synset &{key} has too many members; cut"));
+                break;
+            }
             if let Some(inner) = member.strip_prefix('&') {
                 let inner_key = synset_key(inner);
-                if depth >= MAX_SYNSET_DEPTH || !raw.contains_key(&inner_key) {
+                if !raw.contains_key(&inner_key) {
+                    self.issue(*line, format!("synset member &{inner} is undefined"));
+                    continue;
+                }
+                if stack.len() > MAX_SYNSET_DEPTH || stack.contains(&inner_key) {
                     self.issue(
                         *line,
-                        format!("synset member &{inner} is undefined or nests too deep"),
+                        format!("synset member &{inner} nests in a cycle or too deep"),
                     );
                     continue;
                 }
-                out.extend(self.expand_synset(&inner_key, raw, depth + 1));
+                let inner_members = self.expand_synset(&inner_key, raw, done, stack);
+                let room = MAX_SYNSET_MEMBERS.saturating_sub(out.len());
+                out.extend(inner_members.into_iter().take(room));
                 continue;
             }
             let no_plural = set.no_plural || member.ends_with('_');
@@ -237,6 +256,10 @@ impl Builder {
             }
             out.push(ids);
         }
+        stack.pop();
+        out.sort();
+        out.dedup();
+        done.insert(key.to_string(), out.clone());
         out
     }
 
@@ -556,8 +579,9 @@ pub(super) fn read_petrarch(text: &str, name: &str) -> (VerbDictionary, Vec<Dict
     for (i, key) in order.iter().enumerate() {
         b.synset_index.insert(key.clone(), i as u32);
     }
+    let mut done = HashMap::new();
     for key in &order {
-        let members = b.expand_synset(key, &raw, 0);
+        let members = b.expand_synset(key, &raw, &mut done, &mut Vec::new());
         if members.is_empty() {
             let line = raw.get(key).map_or(0, |s| s.line);
             b.issue(line, format!("synset &{key} has no members"));

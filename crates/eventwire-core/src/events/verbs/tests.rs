@@ -151,6 +151,14 @@ fn read_data(relative: &str) -> Option<String> {
 }
 
 #[test]
+fn word_keys_ignore_case_and_typographic_apostrophes() {
+    assert_eq!(word_key("Talks"), word_key("talks"));
+    assert_eq!(word_key("N\u{2019}T"), word_key("n't"));
+    assert_eq!(word_key("ÉTAT"), word_key("état"));
+    assert_ne!(word_key("talk"), word_key("talks"));
+}
+
+#[test]
 fn regular_forms_follow_english_spelling() {
     assert_eq!(regular_forms("ARRIVE"), ["arrives", "arrived", "arriving"]);
     assert_eq!(regular_forms("CARRY"), ["carries", "carried", "carrying"]);
@@ -398,6 +406,31 @@ fn arbitrary_dictionary_text_never_panics() {
 }
 
 #[test]
+fn nested_synsets_cannot_blow_up() {
+    // Self-reference, a cycle, and ten levels of 20-fold nesting.
+    let mut text = String::from("&SELF\n+&SELF\n+WORD\n\n&A\n+&B\n&B\n+&A\n+BEE\n\n");
+    for level in 0..10 {
+        text.push_str(&format!("&L{level}\n"));
+        for _ in 0..20 {
+            text.push_str(&format!("+&L{}\n", level + 1));
+        }
+        text.push_str(&format!("+W{level}\n\n"));
+    }
+    text.push_str("&L10\n+LEAF\n\n--- X [010] ---\nGO\n- * &L0 [011]\n- * &SELF [012]\n");
+    let started = std::time::Instant::now();
+    let (d, issues) = VerbDictionary::from_petrarch(&text, "nest");
+    assert!(started.elapsed().as_secs() < 5);
+    assert!(
+        issues.iter().any(|i| i.message.contains("cycle")),
+        "{issues:?}"
+    );
+    // Members down to the depth limit are in; deeper ones are cut.
+    assert_eq!(code(&d, "they", "go", "w5").as_deref(), Some("011"));
+    assert_eq!(code(&d, "they", "go", "leaf").as_deref(), Some("010"));
+    assert_eq!(code(&d, "they", "go", "word").as_deref(), Some("012"));
+}
+
+#[test]
 fn matching_is_fast() {
     let d = cameo();
     let s = spec(
@@ -414,4 +447,49 @@ fn matching_is_fast() {
     let per = started.elapsed().as_secs_f64() * 1e6 / f64::from(rounds);
     // Generous: debug builds are ~20x slower than release.
     assert!(per < 500.0, "{per:.1} µs per clause");
+}
+
+#[test]
+fn common_news_clauses_get_their_dictionary_codes() {
+    let d = cameo();
+    let cases = [
+        // (subject, verb, after, code): each from a CAMEO.2.0 line named in the comment.
+        (
+            "The UN",
+            "called=call",
+            "(for an immediate ceasefire (in Syria",
+            Some("0256"),
+        ), // CALL - * (FOR &CEASEFIRE)
+        (
+            "The UN",
+            "called=call",
+            "~for an immediate ceasefire",
+            Some("0256"),
+        ), // the same with "for" as particle
+        ("The UN", "called=call", "the minister", Some("041:041")), // --- CALL [041:041] ---
+        (
+            "Police",
+            "arrested=arrest",
+            "dozens (of supporters",
+            Some("173"),
+        ), // - POLICE * [173]
+        (
+            "The two sides",
+            "signed=sign",
+            "a peace agreement (in Geneva",
+            Some("057:057"),
+        ), // {PEACE &TREATY}
+        ("Russia", "rejected=reject", "the proposal", Some("120")), // - * &PROPOSAL [120]
+        ("Obama", "visited=visit", "Paris", Some("042:043")),       // --- VISIT [042:043] ---
+        ("They", "held=hold", "talks (in Vienna", Some("046:046")), // HOLD [---] but - * TALKS
+        ("They", "held=hold", "him", None),                         // HOLD {…} [---]
+        ("Kerry", "urged=urge", "Russia (to stop", None),           // URGE is not in CAMEO.2.0
+    ];
+    for (before, verb, after, want) in cases {
+        assert_eq!(
+            code(&d, before, verb, after).as_deref(),
+            want,
+            "{before} {verb} {after}"
+        );
+    }
 }
