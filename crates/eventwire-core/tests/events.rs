@@ -65,7 +65,7 @@ fn show(events: &[Event]) -> String {
 
 #[test]
 fn material_conflict_with_source_and_target() {
-    let found = events("Russian warplanes bombed rebel positions in Turkey on Tuesday.");
+    let found = events("Russia attacked Turkey on Tuesday.");
     let event = find(&found, "RUS", "TUR").unwrap_or_else(|| panic!("{}", show(&found)));
     assert_eq!(event.quad_class, 4, "{}", show(&found));
     assert_eq!(event.status, "asserted");

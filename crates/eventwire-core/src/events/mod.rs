@@ -198,10 +198,15 @@ impl Countries {
                 }
             }
         }
+        // Only a clearly dominant country (at least 60% of the place
+        // mentions) stands in for unnamed people: a wrong country is worse
+        // than no event.
+        let total: usize = counts.values().sum();
         let main = counts
             .iter()
             .filter(|(iso, _)| by_iso.contains_key(**iso))
             .max_by_key(|(iso, n)| (**n, std::cmp::Reverse(**iso)))
+            .filter(|(_, n)| **n * 5 >= total * 3)
             .and_then(|(iso, _)| by_iso.get(*iso).cloned());
         Countries { by_iso, main }
     }
@@ -507,6 +512,10 @@ impl<'a> Coding<'a> {
         let Some(info) = cameo::describe(code) else {
             return;
         };
+        // Speaking to reporters is how news is made, not an event with the press.
+        if code.starts_with("01") && target.code.ends_with("MED") {
+            return;
+        }
         let tree = self.tree;
         let mut status = setting.status;
         // A third party's report of conflict (quad classes 3 and 4) is its claim.
