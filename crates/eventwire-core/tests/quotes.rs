@@ -254,3 +254,11 @@ fn organisation_mentioned_again_keeps_its_name() {
     let q = quote_with(&quotes, "exports were continuing");
     assert_eq!(q.speaker.as_deref(), Some("Saudi Press Agency"), "{q:?}");
 }
+
+#[test]
+fn pronoun_far_from_the_name_still_takes_the_name() {
+    let text = "Hillary Clinton spoke in Ohio on Monday. The crowd was large. Supporters waited for hours. Many carried signs. Tickets sold out. She said the election would be close.";
+    let quotes = quotes_with_models(text);
+    let q = quote_with(&quotes, "the election would be close");
+    assert_eq!(q.speaker.as_deref(), Some("Hillary Clinton"), "{q:?}");
+}

@@ -808,6 +808,12 @@ impl Resolver<'_> {
                 if let Some(entity) = self.latest_before(start, sentence, kinds) {
                     return (named(entity), entity.cluster);
                 }
+                // A name from further back beats a bare pronoun: one person
+                // is often the topic of a whole passage (sentence 0: no distance bound
+                // beyond the bounded candidate count).
+                if let Some(entity) = self.latest_before(start, 0, kinds) {
+                    return (named(entity), entity.cluster);
+                }
                 return (phrase, None);
             }
         }
