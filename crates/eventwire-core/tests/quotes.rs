@@ -223,3 +223,42 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn object_pronoun_speaker_takes_the_person_named_before() {
+    let text = "Houthi military spokesperson Yahya Sarea said it had carried out the attack using ten drones. According to him, it was among the largest Houthi operations inside of Saudi Arabia.";
+    let quotes = quotes_with_models(text);
+    let q = quote_with(&quotes, "largest Houthi operations");
+    let speaker = q.speaker.as_deref().unwrap_or_default();
+    assert_ne!(speaker, "him", "{q:?}");
+    assert!(speaker.contains("Sarea"), "{q:?}");
+}
+
+#[test]
+fn relative_word_is_not_part_of_the_speaker() {
+    let text = "The attacks triggered major fires at a processing plant and an oil field, which state media said were under control.";
+    let quotes = quotes_with_models(text);
+    for q in &quotes {
+        let speaker = q.speaker.as_deref().unwrap_or_default().to_lowercase();
+        assert!(
+            !speaker.starts_with("which ") && speaker != "which",
+            "{q:?}"
+        );
+    }
+}
+
+#[test]
+fn organisation_mentioned_again_keeps_its_name() {
+    let text = "According to the Saudi Press Agency, the attacks occurred at 4:00 A.M. local time and struck the largest processing plant at Abqaiq. The agency did not mention if there were casualties, but said exports were continuing.";
+    let quotes = quotes_with_models(text);
+    let q = quote_with(&quotes, "exports were continuing");
+    assert_eq!(q.speaker.as_deref(), Some("Saudi Press Agency"), "{q:?}");
+}
+
+#[test]
+fn pronoun_far_from_the_name_still_takes_the_name() {
+    let text = "Hillary Clinton spoke in Ohio on Monday. The crowd was large. Supporters waited for hours. Many carried signs. Tickets sold out. She said the election would be close.";
+    let quotes = quotes_with_models(text);
+    let q = quote_with(&quotes, "the election would be close");
+    assert_eq!(q.speaker.as_deref(), Some("Hillary Clinton"), "{q:?}");
+}

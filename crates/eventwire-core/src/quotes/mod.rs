@@ -236,6 +236,7 @@ fn attribute_quote(
     let make = |kind: &str, content: Span, cue: Option<Cue>| -> Attribution {
         let (speaker, speaker_cluster, speaker_span) = match cue.and_then(|c| c.speaker) {
             Some(range) => {
+                let range = subject_like(view, range);
                 let (name, cluster) = resolver.resolve(range);
                 (Some(name), cluster, Some(view.span(range.0, range.1)))
             }
@@ -581,6 +582,7 @@ fn indirect(view: &View, resolver: &Resolver, i: usize, inside: &[bool]) -> Opti
         return None;
     }
     let content = view.span(low, high);
+    let speaker = subject_like(view, speaker);
     let (name, cluster) = resolver.resolve(speaker);
     let cue_span = view.span(first_cue, last_cue);
     Some(Attribution {
@@ -628,6 +630,29 @@ fn subject(view: &View, i: usize) -> Option<(usize, usize)> {
         last = k;
     }
     Some((first, last))
+}
+
+/// Relative words are not speakers: a lone "who"/"which"/"that" subject of
+/// a relative clause stands for the noun the clause modifies ("the agency,
+/// which said …"), and a leading one is dropped ("which state media").
+fn subject_like(view: &View, (first, last): (usize, usize)) -> (usize, usize) {
+    let relative = |k: usize| matches!(view.lower(k).as_str(), "who" | "which" | "that" | "whom");
+    if first == last && relative(first) {
+        let antecedent = view
+            .head(first)
+            .filter(|&verb| view.dep(verb) == Some("acl:relcl"))
+            .and_then(|verb| view.head(verb))
+            .filter(|&noun| noun < first);
+        if let Some(noun) = antecedent {
+            return phrase_ending_at(view, noun);
+        }
+        return (first, last);
+    }
+    let mut from = first;
+    while from < last && (relative(from) || view.is_punct(from)) {
+        from += 1;
+    }
+    (from, last)
 }
 
 /// A participle or infinitive reporting verb has no subject of its own
@@ -753,8 +778,9 @@ const MAX_ENTITY_CANDIDATES: usize = 64;
 
 impl Resolver<'_> {
     /// The speaker's name and cluster for the tokens `first..=last`.
-    fn resolve(&self, (first, last): (usize, usize)) -> (String, Option<u32>) {
+    fn resolve(&self, range: (usize, usize)) -> (String, Option<u32>) {
         let view = self.view;
+        let (first, last) = subject_like(view, range);
         let (start, end) = (view.start(first) as u32, view.end(last) as u32);
         let phrase = view.text[view.start(first)..view.end(last)].to_string();
         // An entity names the speaker when it ends the phrase (its head):
@@ -771,13 +797,21 @@ impl Resolver<'_> {
         let sentence = view.sentence(first);
         if first == last {
             let lower = view.lower(first);
+            // Object and possessive forms come from a surface phrase ("according
+            // to him"); they name the same person a subject pronoun would.
             let kinds: &[&str] = match lower.as_str() {
-                "he" | "she" => &["PERSON"],
-                "it" => &["ORG", "GPE", "NORP"],
+                "he" | "she" | "him" | "her" | "his" | "himself" | "herself" => &["PERSON"],
+                "it" | "its" | "itself" => &["ORG", "GPE", "NORP"],
                 _ => &[],
             };
             if !kinds.is_empty() {
                 if let Some(entity) = self.latest_before(start, sentence, kinds) {
+                    return (named(entity), entity.cluster);
+                }
+                // A name from further back beats a bare pronoun: one person
+                // is often the topic of a whole passage (sentence 0: no distance bound
+                // beyond the bounded candidate count).
+                if let Some(entity) = self.latest_before(start, 0, kinds) {
                     return (named(entity), entity.cluster);
                 }
                 return (phrase, None);
@@ -788,7 +822,33 @@ impl Resolver<'_> {
         if let Some(entity) = self.titled(&head, start, sentence) {
             return (named(entity), entity.cluster);
         }
+        // "the agency", "the ministry": the organisation named just before
+        // with that word in its name ("Saudi Press Agency").
+        if view.is(first, "the") && view.word(last).starts_with(char::is_lowercase) {
+            if let Some(entity) = self.organisation_named(&head, start, sentence) {
+                return (named(entity), entity.cluster);
+            }
+        }
         (phrase, None)
+    }
+
+    fn organisation_named(&self, head: &str, start: u32, sentence: usize) -> Option<&Entity> {
+        if head.len() < 4 || !head.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        let at = self.entities.partition_point(|e| e.end <= start);
+        self.entities[..at]
+            .iter()
+            .rev()
+            .take(MAX_ENTITY_CANDIDATES)
+            .take_while(|e| self.sentence_of_offset(e.start) + LOOK_BACK_SENTENCES >= sentence)
+            .find(|e| {
+                e.kind == "ORG"
+                    && named(e)
+                        .split_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case(head))
+            })
+            .copied()
     }
 
     fn window(&self, start: u32) -> &[&Entity] {
