@@ -290,3 +290,11 @@ fn subject_of_a_verb_after_are_about_to() {
         events("Iranian security officials are about to restore full diplomatic ties with Egypt.");
     assert!(find(&found, "IRN", "EGY").is_some(), "{}", show(&found));
 }
+
+#[test]
+fn target_inside_a_prepositional_phrase() {
+    let found = events("Egypt agreed to a ceasefire with Israel on Monday.");
+    assert!(find(&found, "EGY", "ISR").is_some(), "{}", show(&found));
+    let found = events("Russia called for a ceasefire with Ukraine on Monday.");
+    assert!(find(&found, "RUS", "UKR").is_some(), "{}", show(&found));
+}

@@ -650,8 +650,15 @@ fn default_targets(tree: &Tree<'_>, frame: &Frame) -> Vec<usize> {
         let inner = frame_of(tree, x);
         out.extend(&inner.objects);
     }
-    // `welcomed a resumption of ties [with Osgiliath]`: deeper in the object.
-    for &o in &frame.objects {
+    // `welcomed a resumption of ties [with Osgiliath]`: deeper in the object,
+    // then in a prepositional phrase (`acted on a resolution [against Libya]`).
+    let phrases: Vec<usize> = frame
+        .objects
+        .iter()
+        .copied()
+        .chain(frame.preps.iter().map(|&(_, head)| head))
+        .collect();
+    for o in phrases {
         for t in tree.phrase(o, 24, |t, _, c| clause::leaves_phrase(t.dep(c))) {
             if t != o && tree.base_dep(t) == "nmod" && !out.contains(&t) {
                 let prep = tree.case_of(t).map(|c| tree.word(c));
