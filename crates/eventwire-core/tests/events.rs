@@ -274,3 +274,27 @@ fn speed_on_reuters() {
         100.0 * coding.as_secs_f64() / annotate_time.as_secs_f64().max(1e-9)
     );
 }
+
+#[test]
+fn role_takes_the_country_of_its_in_or_from_phrase() {
+    let found = events("Lawmakers in France and Germany condemned Russia on Monday.");
+    assert!(find(&found, "FRA", "RUS").is_some(), "{}", show(&found));
+    assert!(find(&found, "DEU", "RUS").is_some(), "{}", show(&found));
+    let found = events("Soldiers from Turkey attacked Syria on Monday.");
+    assert!(find(&found, "TUR", "SYR").is_some(), "{}", show(&found));
+}
+
+#[test]
+fn subject_of_a_verb_after_are_about_to() {
+    let found =
+        events("Iranian security officials are about to restore full diplomatic ties with Egypt.");
+    assert!(find(&found, "IRN", "EGY").is_some(), "{}", show(&found));
+}
+
+#[test]
+fn target_inside_a_prepositional_phrase() {
+    let found = events("Egypt agreed to a ceasefire with Israel on Monday.");
+    assert!(find(&found, "EGY", "ISR").is_some(), "{}", show(&found));
+    let found = events("Russia called for a ceasefire with Ukraine on Monday.");
+    assert!(find(&found, "RUS", "UKR").is_some(), "{}", show(&found));
+}

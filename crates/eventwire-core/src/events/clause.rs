@@ -135,6 +135,9 @@ pub(crate) fn frame(tree: &Tree<'_>, verb: usize) -> Frame {
     if subjects.is_empty() {
         subjects = inherited_subjects(tree, verb, 4);
     }
+    if subjects.is_empty() {
+        subjects = misparsed_copula_subject(tree, verb).into_iter().collect();
+    }
     let mut frame = Frame {
         verb,
         passive,
@@ -173,6 +176,16 @@ pub(crate) fn frame(tree: &Tree<'_>, verb: usize) -> Frame {
     }
     frame.preps.sort_unstable();
     frame
+}
+
+/// `officials are about to restore ties`: the parser may make `restore` the
+/// root with `are` as its copula and the subject a bare `obl` before it; a
+/// noun phrase with no preposition before the verb is then its subject.
+fn misparsed_copula_subject(tree: &Tree<'_>, verb: usize) -> Option<usize> {
+    tree.child_with(verb, "cop")?;
+    tree.children(verb).iter().map(|&c| c as usize).find(|&c| {
+        c < verb && tree.dep(c) == "obl" && is_nominal(tree, c) && tree.case_of(c).is_none()
+    })
 }
 
 /// The subject a verb without one takes: an `xcomp` takes its controller's

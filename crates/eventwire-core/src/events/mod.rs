@@ -342,7 +342,7 @@ impl<'a> Coding<'a> {
                 && members(tree, c).len() > 1
         });
         let Some(of_phrase) = shared else {
-            return self.coder.code(&tokens, Some(head), context);
+            return self.code_located(head, &tokens, context);
         };
         let inside = noun_phrase(tree, of_phrase, false);
         let outer: Vec<usize> = tokens
@@ -357,6 +357,49 @@ impl<'a> Coding<'a> {
             words.sort_unstable();
             words.dedup();
             out.extend(self.coder.code(&words, Some(head), context));
+        }
+        out
+    }
+
+    /// `Lawmakers in A and B`, `soldiers from A`: a phrase naming only a role
+    /// takes the country of its `in`/`from` modifier (each conjunct of it
+    /// gives a member) before the article's context country.
+    fn code_located(&self, head: usize, tokens: &[usize], context: Option<&str>) -> Vec<Member> {
+        let tree = self.tree;
+        let located = tree.children(head).iter().map(|&c| c as usize).find(|&c| {
+            tree.base_dep(c) == "nmod"
+                && tree.case_of(c).is_some_and(|case| {
+                    let case = tree.word(case);
+                    case.eq_ignore_ascii_case("in") || case.eq_ignore_ascii_case("from")
+                })
+        });
+        let Some(located) = located else {
+            return self.coder.code(tokens, Some(head), context);
+        };
+        let own = self.coder.code(tokens, Some(head), None);
+        if !own.is_empty() {
+            return own;
+        }
+        let mut out = Vec::new();
+        for place in members(tree, located) {
+            let place_words = noun_phrase(tree, place, true);
+            // Only a place that is itself a country-coded actor lends its country.
+            let is_country = self
+                .coder
+                .code(&place_words, Some(place), None)
+                .first()
+                .is_some_and(|m| is_country_code(m.country()));
+            if !is_country {
+                continue;
+            }
+            let mut words = tokens.to_vec();
+            words.extend(place_words);
+            words.sort_unstable();
+            words.dedup();
+            out.extend(self.coder.code(&words, Some(head), None));
+        }
+        if out.is_empty() {
+            return self.coder.code(tokens, Some(head), context);
         }
         out
     }
@@ -607,8 +650,15 @@ fn default_targets(tree: &Tree<'_>, frame: &Frame) -> Vec<usize> {
         let inner = frame_of(tree, x);
         out.extend(&inner.objects);
     }
-    // `welcomed a resumption of ties [with Osgiliath]`: deeper in the object.
-    for &o in &frame.objects {
+    // `welcomed a resumption of ties [with Osgiliath]`: deeper in the object,
+    // then in a prepositional phrase (`acted on a resolution [against Libya]`).
+    let phrases: Vec<usize> = frame
+        .objects
+        .iter()
+        .copied()
+        .chain(frame.preps.iter().map(|&(_, head)| head))
+        .collect();
+    for o in phrases {
         for t in tree.phrase(o, 24, |t, _, c| clause::leaves_phrase(t.dep(c))) {
             if t != o && tree.base_dep(t) == "nmod" && !out.contains(&t) {
                 let prep = tree.case_of(t).map(|c| tree.word(c));
