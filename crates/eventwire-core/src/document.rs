@@ -78,6 +78,21 @@ pub struct Input {
     pub fetched: Option<String>,
 }
 
+impl Input {
+    /// A plain-text article known only by its path (or any name): no URL,
+    /// record, container id or fetch date. What evals and tests hand the pipeline.
+    pub fn text(path: impl Into<String>) -> Input {
+        Input {
+            path: path.into(),
+            format: Format::Txt,
+            url: None,
+            record: None,
+            source_id: None,
+            fetched: None,
+        }
+    }
+}
+
 /// A date written in a calendar other than the Gregorian, converted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CalendarDate {
@@ -385,14 +400,7 @@ mod tests {
 
     #[test]
     fn empty_layers_serialize_as_empty_lists() {
-        let input = Input {
-            path: "a.txt".into(),
-            format: Format::Txt,
-            url: None,
-            record: None,
-            source_id: None,
-            fetched: None,
-        };
+        let input = Input::text("a.txt");
         let doc = Document::new(input, "Hello.".into());
         let json = serde_json::to_value(&doc).unwrap();
         for layer in [

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use eventwire_core::document::{Document, Event, Format, Input};
+use eventwire_core::document::{Document, Event, Input};
 use eventwire_core::events::{find_events, EventContext};
 use eventwire_core::pipeline::{annotate, Options};
 use eventwire_core::Models;
@@ -16,14 +16,7 @@ fn models() -> &'static Models {
 }
 
 fn analyse(text: &str, published: &str) -> Document {
-    let input = Input {
-        path: "test.txt".into(),
-        format: Format::Txt,
-        url: None,
-        record: None,
-        source_id: None,
-        fetched: None,
-    };
+    let input = Input::text("test.txt");
     let mut doc = Document::new(input, text.to_string());
     doc.published = Some(published.to_string());
     annotate(&mut doc, Options { tokens: true }, models());

@@ -1,7 +1,7 @@
 //! The whole pipeline with the built-in models on a real article: every layer
 //! the linguistic stages fill is consistent with the text and with itself.
 
-use eventwire_core::document::{Format, Input};
+use eventwire_core::document::Input;
 use eventwire_core::pipeline::{analyze, Options};
 use eventwire_core::read::read_document;
 use eventwire_core::{Document, Models};
@@ -10,14 +10,7 @@ const ARTICLE: &str =
     include_str!("../../../examples/wikinews-2019-10-08-trump-syria-withdrawal.txt");
 
 fn analyzed(models: &Models) -> Document {
-    let input = Input {
-        path: "trump-syria.txt".into(),
-        format: Format::Txt,
-        url: None,
-        record: None,
-        source_id: None,
-        fetched: None,
-    };
+    let input = Input::text("trump-syria.txt");
     let raw = read_document(ARTICLE.as_bytes(), input).expect("the example reads");
     analyze(raw, Options { tokens: true }, models).expect("the example analyses")
 }

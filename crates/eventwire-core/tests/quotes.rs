@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use eventwire_core::document::{Document, Format, Input, Quote};
+use eventwire_core::document::{Document, Input, Quote};
 use eventwire_core::pipeline::{annotate, Options};
 use eventwire_core::quotes::{find_attributions, find_quotes};
 use eventwire_core::segment::{split_sentences, tokenize};
@@ -16,14 +16,7 @@ fn models() -> &'static Models {
 }
 
 fn quotes_with_models(text: &str) -> Vec<Quote> {
-    let input = Input {
-        path: "test.txt".into(),
-        format: Format::Txt,
-        url: None,
-        record: None,
-        source_id: None,
-        fetched: None,
-    };
+    let input = Input::text("test.txt");
     let mut doc = Document::new(input, text.to_string());
     annotate(&mut doc, Options { tokens: true }, models());
     let tokens = doc.tokens.as_deref().unwrap_or_default();

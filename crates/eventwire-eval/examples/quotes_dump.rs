@@ -6,7 +6,7 @@
 //! spans, so a script can score another system the same way.
 
 use anyhow::Context as _;
-use eventwire_core::document::{Document, Format, Input};
+use eventwire_core::document::{Document, Input};
 use eventwire_core::pipeline::{annotate, Options};
 use eventwire_core::quotes::find_attributions;
 use eventwire_core::Models;
@@ -44,14 +44,7 @@ fn main() -> anyhow::Result<()> {
         }
         Some(path) => {
             let text = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
-            let input = Input {
-                path: path.to_string(),
-                format: Format::Txt,
-                url: None,
-                record: None,
-                source_id: None,
-                fetched: None,
-            };
+            let input = Input::text(path.to_string());
             let mut doc = Document::new(input, text);
             annotate(&mut doc, Options { tokens: true }, &models);
             let tokens = doc.tokens.as_deref().unwrap_or_default();

@@ -14,7 +14,7 @@ use crate::metrics::{match_best_first, Matching, Prf};
 use crate::xml::unescape;
 use anyhow::Context;
 use eventwire_core::dateline::find_dateline;
-use eventwire_core::document::{Document, Format, Input, Place, Span};
+use eventwire_core::document::{Document, Input, Place, Span};
 use eventwire_core::models::Models;
 use eventwire_core::pipeline::{annotate, Options};
 use eventwire_core::places::{find_places, resolve_spans, Gazetteer, PlaceContext, Record};
@@ -807,14 +807,7 @@ struct ClassScore {
 /// The article as the stage sees it in the pipeline: sentences, tagged
 /// tokens, entities and a dateline, on the text exactly as given.
 fn analysed(article: &GoldArticle, models: &Models) -> Document {
-    let input = Input {
-        path: article.id.clone(),
-        format: Format::Txt,
-        url: None,
-        record: None,
-        source_id: None,
-        fetched: None,
-    };
+    let input = Input::text(article.id.clone());
     let mut doc = Document::new(input, article.text.clone());
     if let Some((dateline, _notes)) = find_dateline(&doc.text, article.year) {
         doc.dateline = Some(dateline);

@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context as _;
-use eventwire_core::document::{Document, Format, Input, Span};
+use eventwire_core::document::{Document, Input, Span};
 use eventwire_core::pipeline::{annotate, Options};
 use eventwire_core::quotes::{find_attributions, Attribution};
 use eventwire_core::Models;
@@ -538,14 +538,7 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
 
 /// The article text run through the pipeline as given, with tokens kept.
 pub fn annotated(article: &GoldArticle, models: &Models) -> Document {
-    let input = Input {
-        path: format!("polnear/{}/{}.txt", article.split, article.name),
-        format: Format::Txt,
-        url: None,
-        record: None,
-        source_id: None,
-        fetched: None,
-    };
+    let input = Input::text(format!("polnear/{}/{}.txt", article.split, article.name));
     let mut doc = Document::new(input, article.text.clone());
     annotate(&mut doc, Options { tokens: true }, models);
     doc

@@ -32,7 +32,7 @@ use std::time::{Duration, Instant};
 
 use crate::xml::decode_entities;
 use anyhow::Context as _;
-use eventwire_core::document::{Document, Format, Input, Span, TimeExpression, Token};
+use eventwire_core::document::{Document, Input, Span, TimeExpression, Token};
 use eventwire_core::models::Models;
 use eventwire_core::pipeline::{annotate, Options};
 use eventwire_core::time::{find_times, Anchor};
@@ -632,14 +632,7 @@ pub fn day_of(value: &str) -> Option<&str> {
 pub fn predict(docs: &[TimeDoc], models: &Models) -> Predictions {
     let mut inputs: Vec<(Vec<Span>, Vec<Token>)> = Vec::with_capacity(docs.len());
     for gold in docs {
-        let input = Input {
-            path: gold.name.clone(),
-            format: Format::Txt,
-            url: None,
-            record: None,
-            source_id: None,
-            fetched: None,
-        };
+        let input = Input::text(gold.name.clone());
         let mut doc = Document::new(input, gold.text.clone());
         doc.published = gold.dct.as_deref().and_then(day_of).map(str::to_string);
         annotate(&mut doc, Options { tokens: true }, models);

@@ -9,19 +9,12 @@ use super::nominal::{noun_code, noun_frame};
 use super::status::{status_of, Status};
 use super::tree::Tree;
 use super::*;
-use crate::document::{Document, Format, Input};
+use crate::document::{Document, Input};
 use crate::pipeline::{annotate, Options};
 use crate::Models;
 
 fn analyse(models: &Models, text: &str) -> Document {
-    let input = Input {
-        path: "test.txt".into(),
-        format: Format::Txt,
-        url: None,
-        record: None,
-        source_id: None,
-        fetched: None,
-    };
+    let input = Input::text("test.txt");
     let mut doc = Document::new(input, text.to_string());
     doc.published = Some("2016-02-07".into());
     annotate(&mut doc, Options { tokens: true }, models);

@@ -167,14 +167,7 @@ mod tests {
 
     #[test]
     fn empty_and_blank_files_are_errors() {
-        let input = Input {
-            path: "e.txt".into(),
-            format: Format::Txt,
-            url: None,
-            record: None,
-            source_id: None,
-            fetched: None,
-        };
+        let input = Input::text("e.txt");
         assert_eq!(
             read_document(b"", input.clone()).unwrap_err().message,
             "file is empty"
