@@ -22,7 +22,7 @@ pub mod score;
 
 use anyhow::Context;
 use eventwire_core::actors::{ActorDictionary, DictIssue};
-use eventwire_core::document::{Document, Event, Format, Input};
+use eventwire_core::document::{Document, Event, Input};
 use eventwire_core::events::verbs::VerbDictionary;
 use eventwire_core::events::{find_events, EventContext};
 use eventwire_core::models::Models;
@@ -88,14 +88,7 @@ fn per_second(n: u64, d: Duration) -> f64 {
 /// The whole pipeline on one record's text, plus `find_events` alone timed
 /// on the annotated document.
 fn code_text(text: &str, date: Option<&str>, models: &Models, clock: &mut Clock) -> Document {
-    let input = Input {
-        path: String::new(),
-        format: Format::Txt,
-        url: None,
-        record: None,
-        source_id: None,
-        fetched: None,
-    };
+    let input = Input::text(String::new());
     let mut doc = Document::new(input, text.to_string());
     doc.published = date.map(str::to_string);
     let started = Instant::now();
@@ -744,11 +737,12 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
     let mut dev_clock = Clock::default();
 
     println!("\n== Development data (own test dictionaries; EVENTWIRE_EVENTS_ERRORS=dev prints the failing records)");
-    let unit_dir = data.join("petrarch2/validation");
-    let unit_path = unit_dir.join("PETR.UnitTest.records.xml");
-    if unit_path.is_file() {
-        let (actors, verbs) = test_dictionaries(
-            &unit_dir,
+    // Each development set runs with its own test dictionaries.
+    let dev_sets = [
+        (
+            "PETRARCH2 unit-test records",
+            "petrarch2/validation",
+            "PETR.UnitTest.records.xml",
             [
                 "PETR.Validate.actors.txt",
                 "PETR.Validate.agents.txt",
@@ -756,29 +750,11 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
                 "PETR.Validate.verbs.txt",
             ],
             "PETR.Validate",
-        )?;
-        models.actors = Some(actors);
-        models.verbs = Some(verbs);
-        let file = read_sentence_file(&read(&unit_path)?);
-        let title = format!(
-            "PETRARCH2 unit-test records ({} records, {} expected codings, {} no-event records; <Include>: {})",
-            file.records.len(),
-            file.records.iter().map(|r| r.codings.len()).sum::<usize>(),
-            file.records.iter().filter(|r| r.no_events).count(),
-            file.included.join(" ")
-        );
-        dev_report(&title, &file, &models, dump, &mut dev_clock);
-    } else {
-        println!(
-            "  skipping the PETRARCH2 unit tests: {} not found",
-            unit_path.display()
-        );
-    }
-    let ud_dir = data.join("ud-petrarch-validation");
-    let ud_path = ud_dir.join("PETR_Validate_records_2_02.xml");
-    if ud_path.is_file() {
-        let (actors, verbs) = test_dictionaries(
-            &ud_dir,
+        ),
+        (
+            "UD-PETRARCH validation records 2.02",
+            "ud-petrarch-validation",
+            "PETR_Validate_records_2_02.xml",
             [
                 "PETR_Validate_actors_2_02.txt",
                 "PETR_Validate_agents_2_02.txt",
@@ -786,22 +762,27 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
                 "PETR_Validate_verbs_2_02.txt",
             ],
             "PETR_Validate_2_02",
-        )?;
+        ),
+    ];
+    for (name, folder, records, dictionaries, dictionary_name) in dev_sets {
+        let dir = data.join(folder);
+        let path = dir.join(records);
+        if !path.is_file() {
+            println!("  skipping the {name}: {} not found", path.display());
+            continue;
+        }
+        let (actors, verbs) = test_dictionaries(&dir, dictionaries, dictionary_name)?;
         models.actors = Some(actors);
         models.verbs = Some(verbs);
-        let file = read_sentence_file(&read(&ud_path)?);
+        let file = read_sentence_file(&read(&path)?);
         let title = format!(
-            "UD-PETRARCH validation records 2.02 ({} records, {} expected codings; <Include>: {})",
+            "{name} ({} records, {} expected codings, {} no-event records; <Include>: {})",
             file.records.len(),
             file.records.iter().map(|r| r.codings.len()).sum::<usize>(),
+            file.records.iter().filter(|r| r.no_events).count(),
             file.included.join(" ")
         );
         dev_report(&title, &file, &models, dump, &mut dev_clock);
-    } else {
-        println!(
-            "  skipping the UD-PETRARCH records: {} not found",
-            ud_path.display()
-        );
     }
     if dev_clock.sentences > 0 {
         print_speed("development records", &dev_clock);
