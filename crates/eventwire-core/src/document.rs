@@ -235,6 +235,10 @@ pub struct Place {
     pub geonames_id: Option<u64>,
     pub feature: String,
     pub precision_km: f64,
+    /// For a street, building, river or other local feature the gazetteer
+    /// does not hold: the town it is placed in (its point and extent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -362,3 +362,78 @@ fn towns_near_each_other_support_each_other() {
         .expect("found");
     assert_eq!(gainesville.admin1.as_deref(), Some("Texas"), "{found:?}");
 }
+
+#[test]
+fn streets_and_rivers_are_placed_in_the_article_town() {
+    let text = "Police closed Royal Street in New Orleans on Tuesday, and barges \
+                on the Mississippi River waited near the city for the fog to lift.";
+    let entities = [
+        entity(text, "Royal Street", "FAC"),
+        entity(text, "New Orleans", "GPE"),
+        entity(text, "Mississippi River", "LOC"),
+    ];
+    let found = find_places(&context(text, &entities), gazetteer());
+    let by_text = |t: &str| {
+        found
+            .iter()
+            .find(|p| p.text == t)
+            .unwrap_or_else(|| panic!("{t} found in {found:?}"))
+    };
+    let town = by_text("New Orleans");
+    assert_eq!(town.feature, "city");
+    for feature in ["Royal Street", "Mississippi River"] {
+        let place = by_text(feature);
+        assert_eq!(place.feature, "other");
+        assert_eq!(place.within.as_deref(), Some("New Orleans"));
+        assert_eq!(place.geonames_id, None, "no gazetteer entry is the feature");
+        assert_eq!((place.lat, place.lon), (town.lat, town.lon));
+        assert!(place.precision_km > town.precision_km);
+    }
+    // The river is not the state it is named after.
+    assert!(!found.iter().any(|p| p.text == "Mississippi"), "{found:?}");
+}
+
+#[test]
+fn a_building_named_after_a_town_stays_with_that_town() {
+    let text = "Flights resumed at Shreveport Regional Airport on Monday, the mayor \
+                of Mansfield, Louisiana, said.";
+    let entities = [entity(text, "Shreveport Regional Airport", "FAC")];
+    let found = find_places(&context(text, &entities), gazetteer());
+    let shreveport = found
+        .iter()
+        .find(|p| p.text == "Shreveport")
+        .expect("the town inside the airport's name");
+    assert_eq!(shreveport.admin1.as_deref(), Some("Louisiana"));
+    assert!(
+        !found.iter().any(|p| p.text.contains("Airport")),
+        "no second place for the airport: {found:?}"
+    );
+}
+
+#[test]
+fn given_names_the_gazetteer_lacks_fall_back_to_the_article_town() {
+    let text = "The Faubourg Marigny, downriver from New Orleans, was \
+                subdivided in 1805; watching it grow, Marigny sold lots.";
+    let span = |s: &str| {
+        let start = text.find(s).expect("in text");
+        Span::new(start, start + s.len())
+    };
+    let out = resolve_spans(
+        &context(text, &[]),
+        &[
+            span("Faubourg Marigny"),
+            span("New Orleans"),
+            span("watching"),
+        ],
+        gazetteer(),
+    );
+    let local = out[0].as_ref().expect("placed in the town");
+    assert_eq!(local.name, "Faubourg Marigny");
+    assert_eq!(local.within.as_deref(), Some("New Orleans"));
+    assert_eq!(local.country.as_deref(), Some("US"));
+    assert!(out[2].is_none(), "a lower-case word is no name");
+    // Without a town in the article there is nothing to fall back to.
+    let alone = "The Faubourg Marigny was subdivided in 1805.";
+    let out = resolve_spans(&context(alone, &[]), &[Span::new(4, 20)], gazetteer());
+    assert!(out[0].is_none());
+}

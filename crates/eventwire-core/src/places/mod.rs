@@ -10,6 +10,7 @@
 //! "City, Country" pairs. See `docs/places.md`.
 
 pub mod gazetteer;
+mod locality;
 pub mod names;
 mod resolve;
 
@@ -42,6 +43,8 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
     // location mentions that no gazetteer name covers whole.
     let mut blocked: Vec<(usize, usize)> = Vec::new();
     let mut located: Vec<(usize, usize)> = Vec::new();
+    // Streets, rivers and buildings the recogniser found ("Royal Street").
+    let mut local: Vec<(usize, usize)> = Vec::new();
     for entity in context.entities {
         let (start, end) = (entity.start as usize, entity.end as usize);
         if start >= end || end > text.len() || !text.is_char_boundary(start) {
@@ -76,6 +79,25 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
             blocked.push((start, end));
         } else if is_location {
             located.push((start, end));
+            if let Some(kind) = locality::local_kind(span_text) {
+                // A building named after its town is placed there
+                // ("Shreveport Regional Airport"), as an organisation is.
+                let town = (kind == locality::LocalKind::Facility)
+                    .then(|| embedded_place(gazetteer, text, start, end))
+                    .flatten();
+                if let Some((from, to, rows)) = town {
+                    mentions.push(Mention {
+                        span: Span::new(from, to),
+                        rows,
+                    });
+                } else {
+                    let (start, end) = trim_span(text, start, end);
+                    local.push((start, end));
+                }
+                // No other mention inside: "Mississippi River" is not the
+                // state, "Washington Street" not the city.
+                blocked.push((start, end));
+            }
         } else {
             // "Syrians", "Israeli": a demonym names its country (the
             // geoparsing corpora count it as a toponym of that country).
@@ -111,13 +133,31 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
     scan_names(gazetteer, text, &words, &blocked, &located, &mut mentions);
     mentions.sort_by_key(|m| m.span);
     let chosen = resolve::resolve(gazetteer, text, &mentions, context.dateline);
-    mentions
+    let focus = locality::focus_town(
+        gazetteer,
+        &mentions,
+        &chosen,
+        resolve::dateline_place(gazetteer, context.dateline),
+    );
+    let mut places: Vec<Place> = mentions
         .iter()
         .zip(chosen)
         .filter_map(|(mention, place)| {
             place.map(|p| resolve::to_place(gazetteer, text, mention.span, p))
         })
-        .collect()
+        .collect();
+    if let Some(town) = focus {
+        for &(start, end) in &local {
+            places.push(locality::local_place(
+                gazetteer,
+                text,
+                Span::new(start, end),
+                town,
+            ));
+        }
+        places.sort_by_key(|p| (p.start, p.end));
+    }
+    places
 }
 
 /// Byte start, byte end and name rows of a place named inside a longer name.
@@ -143,7 +183,7 @@ fn embedded_place(
     // A street is named after a person or a place, but it is not there
     // ("Frenchmen Street", "Hampton Avenue").
     let last = words.last().and_then(|w| span_text.get(w.0..w.1))?;
-    if is_road_word(last) {
+    if locality::is_way_word(last) {
         return None;
     }
     let usable = |rows: &[(u32, u8)]| {
@@ -211,28 +251,6 @@ fn embedded_place(
     best
 }
 
-/// The last word of a street's name.
-fn is_road_word(word: &str) -> bool {
-    matches!(
-        word,
-        "Street"
-            | "St."
-            | "Avenue"
-            | "Ave."
-            | "Road"
-            | "Rd."
-            | "Drive"
-            | "Boulevard"
-            | "Blvd."
-            | "Lane"
-            | "Parkway"
-            | "Highway"
-            | "Freeway"
-            | "Expressway"
-            | "Turnpike"
-    )
-}
-
 /// "Eastern Europe", "Southern District": a direction, no place by itself.
 fn is_compass_adjective(word: &str) -> bool {
     matches!(
@@ -293,9 +311,12 @@ pub fn resolve_spans(
     gazetteer: &Gazetteer,
 ) -> Vec<Option<Place>> {
     let text = context.text;
+    // Whether a span's rows are those of a place it is named after.
+    let mut named_after = vec![false; spans.len()];
     let mentions: Vec<Mention> = spans
         .iter()
-        .map(|&span| {
+        .zip(named_after.iter_mut())
+        .map(|(&span, named_after)| {
             let Some(span_text) = text.get(span.range()) else {
                 return Mention {
                     span,
@@ -312,17 +333,62 @@ pub fn resolve_spans(
                     embedded_place(gazetteer, text, span.start as usize, span.end as usize)
                 {
                     rows = embedded;
+                    *named_after = true;
                 }
             }
             Mention { span, rows }
         })
         .collect();
     let chosen = resolve::resolve(gazetteer, text, &mentions, context.dateline);
+    let focus = locality::focus_town(
+        gazetteer,
+        &mentions,
+        &chosen,
+        resolve::dateline_place(gazetteer, context.dateline),
+    );
     mentions
         .iter()
         .zip(chosen)
-        .map(|(mention, place)| place.map(|p| resolve::to_place(gazetteer, text, mention.span, p)))
+        .zip(named_after)
+        .map(|((mention, place), named_after)| {
+            let span_text = text.get(mention.span.range()).unwrap_or("");
+            let kind = locality::local_kind(span_text);
+            match (place, focus) {
+                // A street, river or building is not the place it is named
+                // after ("Mississippi River", "Carnegie Library"): a local
+                // feature of the article's town, unless a building is named
+                // after a town near it ("Shreveport Regional Airport").
+                (Some(p), Some(town)) if named_after && kind.is_some() => {
+                    let in_named_town = kind == Some(locality::LocalKind::Facility)
+                        && locality::is_town_near(gazetteer, p, town);
+                    Some(locality::local_place(
+                        gazetteer,
+                        text,
+                        mention.span,
+                        if in_named_town { p } else { town },
+                    ))
+                }
+                (Some(p), _) => Some(resolve::to_place(gazetteer, text, mention.span, p)),
+                // A given toponym the gazetteer lacks ("Faubourg Marigny",
+                // "Royal Street"): a local place of the article's town. A
+                // word without a capital is no name ("watching").
+                (None, Some(town)) if looks_like_name(span_text) => {
+                    Some(locality::local_place(gazetteer, text, mention.span, town))
+                }
+                (None, _) => None,
+            }
+        })
         .collect()
+}
+
+/// Whether a span reads as a name: a word of it starts with a capital or a
+/// digit ("Royal Street", "2231 Royal", "the Bywater").
+fn looks_like_name(span_text: &str) -> bool {
+    span_text.split_whitespace().any(|word| {
+        word.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    })
 }
 
 /// The span without a leading "the " and surrounding spaces.

@@ -328,6 +328,14 @@ fn admin1_of(gazetteer: &Gazetteer, place: u32) -> Option<u32> {
     }
 }
 
+/// The place the dateline names, by prior alone.
+pub(super) fn dateline_place(gazetteer: &Gazetteer, dateline: Option<&Dateline>) -> Option<u32> {
+    let place = dateline?.place.as_deref()?;
+    // The first part of "WASHINGTON, D.C." or "Paris, France" names the town.
+    let town = place.split(',').next().unwrap_or(place);
+    best_by_prior(gazetteer, gazetteer.lookup(town))
+}
+
 /// The chosen place (index) of each mention: first by prior, then twice by
 /// prior and the evidence of the other mentions' current picks.
 pub(super) fn resolve(
@@ -337,15 +345,11 @@ pub(super) fn resolve(
     dateline: Option<&Dateline>,
 ) -> Vec<Option<u32>> {
     let mut evidence = Evidence::default();
-    if let Some(place) = dateline.and_then(|d| d.place.as_deref()) {
-        // The first part of "WASHINGTON, D.C." or "Paris, France" names the town.
-        let town = place.split(',').next().unwrap_or(place);
-        if let Some(best) = best_by_prior(gazetteer, gazetteer.lookup(town)) {
-            if let Some(record) = gazetteer.record(best) {
-                evidence.dateline_country = Some(record.country);
-                if record.feature == Feature::City {
-                    evidence.dateline_point = Some((f64::from(record.lat), f64::from(record.lon)));
-                }
+    if let Some(best) = dateline_place(gazetteer, dateline) {
+        if let Some(record) = gazetteer.record(best) {
+            evidence.dateline_country = Some(record.country);
+            if record.feature == Feature::City {
+                evidence.dateline_point = Some((f64::from(record.lat), f64::from(record.lon)));
             }
         }
     }
@@ -569,6 +573,7 @@ pub(super) fn to_place(gazetteer: &Gazetteer, text: &str, span: Span, place: u32
         geonames_id: (record.geonames_id != 0).then_some(u64::from(record.geonames_id)),
         feature: record.feature.as_str().to_string(),
         precision_km: (f64::from(record.precision_km) * 10.0).round() / 10.0,
+        within: None,
     }
 }
 
