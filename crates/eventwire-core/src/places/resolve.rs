@@ -200,9 +200,11 @@ const SUPPORTING_NAMES: usize = 256;
 const SUPPORT_DEGREES: f32 = 1.35;
 /// Score per other name with a candidate near this one, up to
 /// [`MAX_SUPPORTERS`] of them ("Gainesville" near "Sherman" and "Norman":
-/// Texas, not Florida).
-const SUPPORT_BONUS: f32 = 1.5;
-const MAX_SUPPORTERS: u32 = 3;
+/// Texas, not Florida). Nearby names are specific evidence, unlike the
+/// country: two of them outweigh a namesake abroad several times the size
+/// (chosen on the development parts: 1.5 → 5 gave +1.5 points there).
+const SUPPORT_BONUS: f32 = 5.0;
+const MAX_SUPPORTERS: u32 = 4;
 
 /// Spatial support of each mention's best candidates: per distinct name
 /// (mentions with the same rows share it), its top candidates and how many
