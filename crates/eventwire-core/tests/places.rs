@@ -437,3 +437,17 @@ fn given_names_the_gazetteer_lacks_fall_back_to_the_article_town() {
     let out = resolve_spans(&context(alone, &[]), &[Span::new(4, 20)], gazetteer());
     assert!(out[0].is_none());
 }
+
+#[test]
+fn plural_demonyms_of_states_name_the_state() {
+    let text = "Minnesotans and Iowans drove south for the game.";
+    let out = resolve_spans(
+        &context(text, &[]),
+        &[Span::new(0, 11), Span::new(16, 22)],
+        gazetteer(),
+    );
+    let admin1 = |i: usize| out[i].as_ref().and_then(|p| p.admin1.clone());
+    assert_eq!(admin1(0).as_deref(), Some("Minnesota"));
+    assert_eq!(admin1(1).as_deref(), Some("Iowa"));
+    assert_eq!(out[0].as_ref().map(|p| p.feature.as_str()), Some("admin1"));
+}

@@ -959,7 +959,13 @@ fn print_article_errors(
             None => Some("unresolved".to_string()),
             Some(place) => {
                 let error = error_km(place, coords);
-                (error > ACCURACY_KM).then(|| format!("{error:.0} km off: {}", describe(place)))
+                // "same place" tells a centre put elsewhere by another
+                // source from a wrong reading.
+                let same = gold.geonames_id.is_some() && gold.geonames_id == place.geonames_id;
+                (error > ACCURACY_KM).then(|| {
+                    let note = if same { " (same place)" } else { "" };
+                    format!("{error:.0} km off{note}: {}", describe(place))
+                })
             }
         };
         if let Some(why) = wrong {
@@ -1249,6 +1255,7 @@ mod tests {
             geonames_id: None,
             feature: String::new(),
             precision_km: 0.0,
+            within: None,
         }
     }
 

@@ -51,6 +51,10 @@ pub(super) fn rows_for_span<'g>(gazetteer: &'g Gazetteer, span_text: &str) -> &'
         " Governorate",
         " district",
         " District",
+        // "Madison Twp.": the township around the town of its name.
+        " Township",
+        " Twp.",
+        " Twp",
     ] {
         if let Some(rest) = candidate.strip_suffix(generic) {
             let rows = gazetteer.lookup(rest);
@@ -71,13 +75,14 @@ pub(super) fn rows_for_span_or_demonym(gazetteer: &Gazetteer, span_text: &str) -
     demonym_rows(gazetteer, span_text)
 }
 
-/// The continent, region or country of a place adjective that is not a
-/// demonym of the table: "European" → Europe, "Asian" → Asia, "Latin
-/// American" → Latin America.
+/// The continent, region, country or first-level division of a place
+/// adjective or plural demonym that is not in the demonym table: "European"
+/// → Europe, "Latin American" → Latin America, "Minnesotans" → Minnesota.
 pub(super) fn adjective_rows(gazetteer: &Gazetteer, span_text: &str) -> Vec<(u32, u8)> {
     let trimmed = span_text.trim();
+    let singular = trimmed.strip_suffix('s').unwrap_or(trimmed);
     for ending in ["n", "an"] {
-        let Some(stem) = trimmed.strip_suffix(ending) else {
+        let Some(stem) = singular.strip_suffix(ending) else {
             continue;
         };
         let rows: Vec<(u32, u8)> = gazetteer
@@ -86,9 +91,12 @@ pub(super) fn adjective_rows(gazetteer: &Gazetteer, span_text: &str) -> Vec<(u32
             .copied()
             .filter(|&(p, f)| {
                 f & flag::PRIMARY != 0
-                    && gazetteer
-                        .record(p)
-                        .is_some_and(|r| matches!(r.feature, Feature::Region | Feature::Country))
+                    && gazetteer.record(p).is_some_and(|r| {
+                        matches!(
+                            r.feature,
+                            Feature::Region | Feature::Country | Feature::Admin1
+                        )
+                    })
             })
             .collect();
         if !rows.is_empty() {
@@ -190,8 +198,10 @@ fn add_count<K: PartialEq + Copy>(counts: &mut Vec<(K, u32)>, key: K) {
 }
 
 /// How many of a mention's best candidates (by prior) take part in the
-/// spatial support between names.
-const SUPPORT_CANDIDATES: usize = 6;
+/// spatial support between names. Small towns share one prior, so a common
+/// name ("Paris": a dozen US towns) needs many for the local one to be among
+/// them.
+const SUPPORT_CANDIDATES: usize = 32;
 /// How many distinct names may support others (bounds the work on a huge
 /// input: the support is linear in the number of names beyond this).
 const SUPPORTING_NAMES: usize = 256;
