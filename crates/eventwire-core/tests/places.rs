@@ -451,3 +451,17 @@ fn plural_demonyms_of_states_name_the_state() {
     assert_eq!(admin1(1).as_deref(), Some("Iowa"));
     assert_eq!(out[0].as_ref().map(|p| p.feature.as_str()), Some("admin1"));
 }
+
+#[test]
+fn a_country_name_is_the_country_not_its_capital() {
+    let text = "Health officials in Mexico City said Mexico had confirmed 26 cases, \
+                and Mexico closed its schools.";
+    let found = places_in(text, &[]);
+    let mexico: Vec<&(String, String, String)> = found.iter().filter(|p| p.0 == "Mexico").collect();
+    assert_eq!(mexico.len(), 2, "{found:?}");
+    assert!(mexico.iter().all(|p| p.2 == "country"), "{found:?}");
+    assert!(
+        found.contains(&triple("Mexico City", "MX", "city")),
+        "{found:?}"
+    );
+}

@@ -457,11 +457,22 @@ fn choose(
         .flatten()
         .and_then(|p| gazetteer.record(p).map(|r| (p, r)));
     let has_primary = mention.rows.iter().any(|&(_, f)| f & flag::PRIMARY != 0);
+    // A country's own name is the country, never another spelling of a
+    // city ("Mexico" is not Mexico City).
+    let names_country = mention.rows.iter().any(|&(p, f)| {
+        f & flag::PRIMARY != 0
+            && gazetteer
+                .record(p)
+                .is_some_and(|r| r.feature == Feature::Country)
+    });
     let mut best: Option<(u32, f32)> = None;
     for &(place, flags) in &mention.rows {
         let Some(record) = gazetteer.record(place) else {
             continue;
         };
+        if names_country && flags & flag::PRIMARY == 0 {
+            continue;
+        }
         let mut score = prior(gazetteer, place, record, flags);
         if let Some(next) = container {
             let holds = next
