@@ -513,14 +513,16 @@ fn choose(
             score -= 3.0;
         }
         if let Some(admin1) = admin1_of(gazetteer, place) {
-            // Its division named elsewhere ("Georgia" for Gainesville).
+            // Its division named elsewhere ("Georgia" for Gainesville), and
+            // other picks in the same division: like nearby names, specific
+            // evidence that a local story is about that state (weights
+            // chosen on the development parts).
             if record.feature != Feature::Admin1 && evidence.admin1s.contains(&admin1) {
-                score += 3.0;
+                score += 5.0;
             }
-            // Other picks in the same division.
             let own = own_pick.is_some_and(|(p, _)| admin1_of(gazetteer, p) == Some(admin1));
             let members = count_of(&evidence.admin1_members, admin1).saturating_sub(u32::from(own));
-            score += 1.5 * members.min(3) as f32;
+            score += 3.0 * members.min(3) as f32;
         }
         score += SUPPORT_BONUS * support.of(index, place).min(MAX_SUPPORTERS) as f32;
         // A division named like its big city ("New York") means the city.
