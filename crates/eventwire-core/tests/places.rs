@@ -465,3 +465,23 @@ fn a_country_name_is_the_country_not_its_capital() {
         "{found:?}"
     );
 }
+
+#[test]
+fn streets_read_as_people_or_organisations_are_still_streets() {
+    let text = "In Athens, Georgia, Berry Lane and Acadia Drive will close through \
+                March 27 while crews repair a sewer main near the Oconee River.";
+    let entities = [
+        entity(text, "Berry Lane", "PERSON"),
+        entity(text, "Acadia Drive", "ORG"),
+        entity(text, "Oconee River", "MISC"),
+    ];
+    let found = find_places(&context(text, &entities), gazetteer());
+    for street in ["Berry Lane", "Acadia Drive", "Oconee River"] {
+        let place = found
+            .iter()
+            .find(|p| p.text == street)
+            .unwrap_or_else(|| panic!("{street} in {found:?}"));
+        assert_eq!(place.within.as_deref(), Some("Athens"), "{place:?}");
+        assert_eq!(place.admin1.as_deref(), Some("Georgia"), "{place:?}");
+    }
+}

@@ -98,6 +98,12 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
                 // state, "Washington Street" not the city.
                 blocked.push((start, end));
             }
+        } else if is_way_or_water_name(span_text) {
+            // "Acadia Drive", "Kanawha River" read as an organisation or a
+            // person: the name's last word says what it is.
+            let (start, end) = trim_span(text, start, end);
+            local.push((start, end));
+            blocked.push((start, end));
         } else {
             // "Syrians", "Israeli": a demonym names its country (the
             // geoparsing corpora count it as a toponym of that country).
@@ -379,6 +385,24 @@ pub fn resolve_spans(
             }
         })
         .collect()
+}
+
+/// Whether a mention is the proper name of a street or a body of water or
+/// mountain: capitalised words ending in "Drive", "River"…, or "Lake"/"Mount"
+/// before them.
+fn is_way_or_water_name(span_text: &str) -> bool {
+    let words: Vec<&str> = span_text.split_whitespace().collect();
+    words.len() >= 2
+        && words.len() <= 5
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        && matches!(
+            locality::local_kind(span_text),
+            Some(locality::LocalKind::Way | locality::LocalKind::Natural)
+        )
 }
 
 /// Whether a span reads as a name: a word of it starts with a capital or a
