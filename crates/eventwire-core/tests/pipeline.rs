@@ -85,3 +85,31 @@ fn without_models_the_linguistic_layers_stay_empty() {
     assert!(!tokens.is_empty());
     assert!(tokens.iter().all(|t| t.pos.is_none() && t.head.is_none()));
 }
+
+/// A Washington story about diplomacy abroad: the small American namesakes of
+/// Geneva and Vienna near the dateline must not outweigh the world cities
+/// that the other places in the story (Moscow, Munich, Aleppo) point to.
+#[test]
+fn world_cities_in_a_washington_story_stay_abroad() {
+    let story = "WASHINGTON, Feb. 7 (MINA) - US Secretary of State John Kerry spoke by \
+                 phone with Russian Foreign Minister Sergey Lavrov on Wednesday about the \
+                 suspended talks in Geneva, a State Department spokesman said.\n\n\
+                 The two ministers discussed the meeting of the Syria support group due in \
+                 Munich, Germany, next week and the agreements reached in Vienna last year. \
+                 Moscow denies that its aircraft have bombed civilians in Aleppo.\n";
+    let models = Models::embedded().expect("the built-in models load");
+    let raw = read_document(story.as_bytes(), Input::text("washington.txt")).expect("reads");
+    let doc = analyze(raw, Options { tokens: false }, &models).expect("analyses");
+    let country_of = |name: &str| {
+        doc.places
+            .iter()
+            .find(|p| p.text == name)
+            .map(|p| p.country.clone().unwrap_or_default())
+            .unwrap_or_else(|| panic!("{name} is placed: {:?}", doc.places))
+    };
+    assert_eq!(country_of("Geneva"), "CH");
+    assert_eq!(country_of("Vienna"), "AT");
+    assert_eq!(country_of("Moscow"), "RU");
+    assert_eq!(country_of("Munich"), "DE");
+    assert_eq!(country_of("Aleppo"), "SY");
+}

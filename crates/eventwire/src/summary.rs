@@ -199,14 +199,17 @@ fn write_times(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     write_list(out, "times", items)
 }
 
-/// Places with country and coordinates.
+/// Places with country and coordinates; a local feature with its town.
 fn write_places(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     let items = doc
         .places
         .iter()
         .map(|p| {
             let country = p.country.as_deref().unwrap_or("?");
-            format!("{} ({country} {:.2},{:.2})", p.name, p.lat, p.lon)
+            match &p.within {
+                Some(town) => format!("{} (in {town}, {country})", p.name),
+                None => format!("{} ({country} {:.2},{:.2})", p.name, p.lat, p.lon),
+            }
         })
         .collect();
     write_list(out, "places", items)

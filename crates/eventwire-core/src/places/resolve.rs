@@ -210,11 +210,17 @@ const SUPPORTING_NAMES: usize = 256;
 const SUPPORT_DEGREES: f32 = 1.35;
 /// Score per other name with a candidate near this one, up to
 /// [`MAX_SUPPORTERS`] of them ("Gainesville" near "Sherman" and "Norman":
-/// Texas, not Florida). Nearby names are specific evidence, unlike the
-/// country: two of them outweigh a namesake abroad several times the size
-/// (chosen on the development parts: 1.5 → 5 gave +1.5 points there).
-const SUPPORT_BONUS: f32 = 5.0;
-const MAX_SUPPORTERS: u32 = 4;
+/// Texas, not Florida). Any reading of the other name counts, so this is
+/// weak: small namesakes of world cities cluster ("Vienna", "Geneva" and
+/// "Moscow" all have towns in Illinois; chosen on the development parts).
+const SUPPORT_BONUS: f32 = 2.5;
+const MAX_SUPPORTERS: u32 = 3;
+/// Score per other name whose current pick is near this one, up to
+/// [`MAX_PICKED_SUPPORTERS`]: specific evidence, unlike the country, so two
+/// neighbouring towns outweigh a larger namesake abroad (chosen on the
+/// development parts).
+const PICKED_SUPPORT_BONUS: f32 = 5.0;
+const MAX_PICKED_SUPPORTERS: usize = 4;
 
 /// Spatial support of each mention's best candidates: per distinct name
 /// (mentions with the same rows share it), its top candidates and how many
@@ -294,6 +300,42 @@ impl Support {
             group_of,
             candidates,
         }
+    }
+
+    /// How many other names' current picks lie near `place` (one pick per
+    /// name: its first mention's), up to [`MAX_PICKED_SUPPORTERS`].
+    fn of_picks(
+        &self,
+        gazetteer: &Gazetteer,
+        mention: usize,
+        place: u32,
+        record: &Record,
+        picks: &[Option<u32>],
+    ) -> usize {
+        let Some(&own) = self.group_of.get(mention) else {
+            return 0;
+        };
+        let scale = record.lat.to_radians().cos().abs();
+        let mut seen: Vec<usize> = Vec::new();
+        let mut near = 0;
+        for (&group, pick) in self.group_of.iter().zip(picks) {
+            if group == own || seen.contains(&group) {
+                continue;
+            }
+            if seen.len() >= SUPPORTING_NAMES || near >= MAX_PICKED_SUPPORTERS {
+                break;
+            }
+            seen.push(group);
+            let Some((other, other_record)) =
+                pick.and_then(|p| gazetteer.record(p).map(|r| (p, r)))
+            else {
+                continue;
+            };
+            if supports(place, record, scale, other, other_record) {
+                near += 1;
+            }
+        }
+        near
     }
 
     fn of(&self, mention: usize, place: u32) -> u32 {
@@ -525,6 +567,8 @@ fn choose(
             score += 3.0 * members.min(3) as f32;
         }
         score += SUPPORT_BONUS * support.of(index, place).min(MAX_SUPPORTERS) as f32;
+        score +=
+            PICKED_SUPPORT_BONUS * support.of_picks(gazetteer, index, place, record, picks) as f32;
         // A division named like its big city ("New York") means the city.
         if record.feature == Feature::Admin1
             && mention.rows.iter().any(|&(p, f)| {
