@@ -17,7 +17,9 @@ use eventwire_core::dateline::find_dateline;
 use eventwire_core::document::{Document, Input, Place, Span};
 use eventwire_core::models::Models;
 use eventwire_core::pipeline::{annotate, Options};
-use eventwire_core::places::{find_places, resolve_spans, Gazetteer, PlaceContext, Record};
+use eventwire_core::places::{
+    candidate_rows, find_places, resolve_spans, Gazetteer, PlaceContext, Record,
+};
 use std::collections::HashSet;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -820,6 +822,9 @@ struct CorpusScore {
     first_candidate: Resolution,
     /// Gold span → the most populous gazetteer entry under its name.
     most_populous: Resolution,
+    /// Gold span → the gazetteer entry under its name nearest the gold
+    /// point: the ceiling of any choice among the name's entries.
+    nearest_candidate: Resolution,
     gold_toponyms: usize,
     predicted: usize,
     text_bytes: usize,
@@ -912,6 +917,14 @@ fn score_corpus(
                     .iter()
                     .max_by_key(|record| record.population)
                     .map(error),
+            );
+            let (rows, _) =
+                candidate_rows(gazetteer, &article.text, Span::new(gold.start, gold.end));
+            score.nearest_candidate.errors_km.push(
+                rows.iter()
+                    .filter_map(|&(index, _flags)| gazetteer.record(index))
+                    .map(|record| error(&record))
+                    .min_by(|a, b| a.total_cmp(b)),
             );
         }
         for (index, gold) in article.toponyms.iter().enumerate() {
@@ -1110,6 +1123,7 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
             dev.id_checked += score.id_checked;
             dev.id_same += score.id_same;
             dev.most_populous.extend(&score.most_populous);
+            dev.nearest_candidate.extend(&score.nearest_candidate);
         }
         if corpus.role == Role::Test {
             test.given.extend(&score.given);
@@ -1119,6 +1133,7 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
             test.id_checked += score.id_checked;
             test.id_same += score.id_same;
             test.most_populous.extend(&score.most_populous);
+            test.nearest_candidate.extend(&score.nearest_candidate);
         }
     }
     let rows: Vec<(&str, &str, &CorpusScore)> = corpora
@@ -1171,11 +1186,19 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
     for (label, pick) in [
         ("first gazetteer entry under the span's name", 0),
         ("most populous gazetteer entry under the span's name", 1),
+        (
+            "ceiling, of the readings the resolver chooses among the one nearest the gold point",
+            2,
+        ),
     ] {
         let figures: Vec<String> = rows
             .iter()
             .map(|(name, role, score)| {
-                let r = [&score.first_candidate, &score.most_populous][pick];
+                let r = [
+                    &score.first_candidate,
+                    &score.most_populous,
+                    &score.nearest_candidate,
+                ][pick];
                 format!(
                     "{name} {role} {:.1}% (coverage {:.1}%)",
                     100.0 * r.accuracy(),

@@ -323,25 +323,8 @@ pub fn resolve_spans(
         .iter()
         .zip(named_after.iter_mut())
         .map(|(&span, named_after)| {
-            let Some(span_text) = text.get(span.range()) else {
-                return Mention {
-                    span,
-                    rows: Vec::new(),
-                };
-            };
-            let mut rows = resolve::rows_for_span_or_demonym(gazetteer, span_text);
-            if rows.is_empty() {
-                rows = resolve::adjective_rows(gazetteer, span_text);
-            }
-            if rows.is_empty() {
-                // "Bank of Japan", "Walker County Sheriff's Office".
-                if let Some((_, _, embedded)) =
-                    embedded_place(gazetteer, text, span.start as usize, span.end as usize)
-                {
-                    rows = embedded;
-                    *named_after = true;
-                }
-            }
+            let (rows, after) = candidate_rows(gazetteer, text, span);
+            *named_after = after;
             Mention { span, rows }
         })
         .collect();
@@ -385,6 +368,29 @@ pub fn resolve_spans(
             }
         })
         .collect()
+}
+
+/// The gazetteer readings [`resolve_spans`] chooses among for a span, and
+/// whether they are of a place the span is only named after ("Bank of
+/// Japan"): its name or demonym, else an adjective, else an embedded name.
+/// Empty when the span is not in `text`.
+pub fn candidate_rows(gazetteer: &Gazetteer, text: &str, span: Span) -> (Vec<(u32, u8)>, bool) {
+    let Some(span_text) = text.get(span.range()) else {
+        return (Vec::new(), false);
+    };
+    let mut rows = resolve::rows_for_span_or_demonym(gazetteer, span_text);
+    if rows.is_empty() {
+        rows = resolve::adjective_rows(gazetteer, span_text);
+    }
+    if rows.is_empty() {
+        // "Bank of Japan", "Walker County Sheriff's Office".
+        if let Some((_, _, embedded)) =
+            embedded_place(gazetteer, text, span.start as usize, span.end as usize)
+        {
+            return (embedded, true);
+        }
+    }
+    (rows, false)
 }
 
 /// Whether a mention is the proper name of a street or a body of water or
