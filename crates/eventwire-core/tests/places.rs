@@ -485,3 +485,80 @@ fn streets_read_as_people_or_organisations_are_still_streets() {
         assert_eq!(place.admin1.as_deref(), Some("Georgia"), "{place:?}");
     }
 }
+
+/// Given spans of `names` (first occurrence of each) in `text`.
+fn spans_of(text: &str, names: &[&str]) -> Vec<Span> {
+    names.iter().map(|name| nth_span(text, name, 0)).collect()
+}
+
+/// The span of the `nth` (from 0) occurrence of `name` in `text`.
+fn nth_span(text: &str, name: &str, nth: usize) -> Span {
+    let (start, _) = text
+        .match_indices(name)
+        .nth(nth)
+        .expect("name occurs in text");
+    Span::new(start, start + name.len())
+}
+
+#[test]
+fn a_dateline_with_its_state_names_the_town_in_that_state() {
+    let text = "LONDON, Ky. (WKYT) - London Police have arrested two people on \
+                drug and theft charges.";
+    let mention = [nth_span(text, "London", 0)];
+    let dateline = dateline_at("LONDON, Ky.");
+    let mut ctx = context(text, &[]);
+    ctx.dateline = Some(&dateline);
+    let out = resolve_spans(&ctx, &mention, gazetteer());
+    let town = out[0].as_ref().expect("London resolves");
+    assert_eq!(town.country.as_deref(), Some("US"));
+    assert_eq!(town.admin1.as_deref(), Some("Kentucky"));
+    // Without the state the dateline is the bigger London.
+    let bare = dateline_at("LONDON");
+    ctx.dateline = Some(&bare);
+    let out = resolve_spans(&ctx, &mention, gazetteer());
+    assert_eq!(
+        out[0].as_ref().and_then(|p| p.country.as_deref()),
+        Some("GB")
+    );
+}
+
+#[test]
+fn a_town_missing_from_its_stated_state_is_placed_in_that_state() {
+    let text = "HOLLIDAY, Mo. - The car ran off Route C two miles south of \
+                Holliday, Missouri, and skidded; Holliday firefighters came.";
+    let dateline = dateline_at("HOLLIDAY, Mo.");
+    let mut ctx = context(text, &[]);
+    ctx.dateline = Some(&dateline);
+    let spans = [
+        nth_span(text, "HOLLIDAY", 0),
+        nth_span(text, "Holliday", 0),
+        nth_span(text, "Missouri", 0),
+        nth_span(text, "Holliday", 1),
+    ];
+    let out = resolve_spans(&ctx, &spans, gazetteer());
+    for index in [0, 1, 3] {
+        let place = out[index].as_ref().expect("Holliday is placed");
+        assert_eq!(place.admin1.as_deref(), Some("Missouri"), "mention {index}");
+        assert_eq!(place.name, &text[spans[index].range()]);
+    }
+    // Without the state named, the listed Holliday (in Texas) stands.
+    let plain = "The car ran off the road south of Holliday and skidded.";
+    let out = resolve_spans(
+        &context(plain, &[]),
+        &[nth_span(plain, "Holliday", 0)],
+        gazetteer(),
+    );
+    assert_eq!(
+        out[0].as_ref().and_then(|p| p.admin1.as_deref()),
+        Some("Texas")
+    );
+}
+
+#[test]
+fn a_town_in_a_list_of_countries_is_not_moved_into_the_next_one() {
+    let text = "Unlike the Zaire, Bundibugyo, Ivory Coast and Sudan strains, it is mild.";
+    let spans = spans_of(text, &["Zaire", "Bundibugyo", "Ivory Coast", "Sudan"]);
+    let out = resolve_spans(&context(text, &[]), &spans, gazetteer());
+    let town = out[1].as_ref().expect("Bundibugyo resolves");
+    assert_ne!(town.country.as_deref(), Some("CI"));
+}

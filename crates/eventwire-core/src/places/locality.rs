@@ -197,3 +197,21 @@ fn near(a: &Record, b: &Record, km: f64) -> bool {
         f64::from(b.lon),
     ) <= km
 }
+
+/// The output record of a town the gazetteer does not list in the division
+/// or country the text places it in ("Holliday, Missouri"): named as
+/// written, at the container's point and with its extent as precision.
+pub(super) fn unlisted_town(
+    gazetteer: &Gazetteer,
+    text: &str,
+    span: Span,
+    container: u32,
+) -> Place {
+    let mut place = to_place(gazetteer, text, span, container);
+    let container_name = std::mem::take(&mut place.name);
+    place.name = place.text.trim().to_string();
+    place.geonames_id = None;
+    place.feature = Feature::City.as_str().to_string();
+    place.within = Some(container_name);
+    place
+}

@@ -139,6 +139,7 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
     scan_names(gazetteer, text, &words, &blocked, &located, &mut mentions);
     mentions.sort_by_key(|m| m.span);
     let chosen = resolve::resolve(gazetteer, text, &mentions, context.dateline);
+    let stated = resolve::stated_containers(gazetteer, text, &mentions, &chosen, context.dateline);
     let focus = locality::focus_town(
         gazetteer,
         &mentions,
@@ -148,8 +149,15 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
     let mut places: Vec<Place> = mentions
         .iter()
         .zip(chosen)
-        .filter_map(|(mention, place)| {
-            place.map(|p| resolve::to_place(gazetteer, text, mention.span, p))
+        .zip(stated)
+        .filter_map(|((mention, place), stated)| match stated {
+            Some(container) => Some(locality::unlisted_town(
+                gazetteer,
+                text,
+                mention.span,
+                container,
+            )),
+            None => place.map(|p| resolve::to_place(gazetteer, text, mention.span, p)),
         })
         .collect();
     if let Some(town) = focus {
@@ -329,6 +337,7 @@ pub fn resolve_spans(
         })
         .collect();
     let chosen = resolve::resolve(gazetteer, text, &mentions, context.dateline);
+    let stated = resolve::stated_containers(gazetteer, text, &mentions, &chosen, context.dateline);
     let focus = locality::focus_town(
         gazetteer,
         &mentions,
@@ -339,9 +348,18 @@ pub fn resolve_spans(
         .iter()
         .zip(chosen)
         .zip(named_after)
-        .map(|((mention, place), named_after)| {
+        .zip(stated)
+        .map(|(((mention, place), named_after), stated)| {
             let span_text = text.get(mention.span.range()).unwrap_or("");
             let kind = locality::local_kind(span_text);
+            if let Some(container) = stated.filter(|_| kind.is_none()) {
+                return Some(locality::unlisted_town(
+                    gazetteer,
+                    text,
+                    mention.span,
+                    container,
+                ));
+            }
             match (place, focus) {
                 // A street, river or building is not the place it is named
                 // after ("Mississippi River", "Carnegie Library"): a local

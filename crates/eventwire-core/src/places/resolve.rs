@@ -172,11 +172,19 @@ fn best_by_prior(gazetteer: &Gazetteer, rows: &[(u32, u8)]) -> Option<u32> {
         .map(|(p, _)| p)
 }
 
+/// Score of the town a dateline places with its container ("LONDON, Ky."):
+/// decisive, above the prior of the largest namesake (London, England,
+/// about 27), since the article says which town it is from.
+const DATELINE_TOWN_BONUS: f32 = 25.0;
+
 /// What the article says about where it is.
 #[derive(Debug, Default)]
 struct Evidence {
     dateline_country: Option<[u8; 2]>,
     dateline_point: Option<(f64, f64)>,
+    /// The town a dateline with its division or country named
+    /// ("LONDON, Ky.").
+    dateline_town: Option<u32>,
     /// Countries of the current picks, with counts.
     countries: Vec<([u8; 2], u32)>,
     /// First-level divisions named (any reading of a mention: "Georgia"
@@ -382,12 +390,43 @@ fn admin1_of(gazetteer: &Gazetteer, place: u32) -> Option<u32> {
     }
 }
 
-/// The place the dateline names, by prior alone.
+/// The place the dateline names (see [`dateline_reading`]).
 pub(super) fn dateline_place(gazetteer: &Gazetteer, dateline: Option<&Dateline>) -> Option<u32> {
+    dateline_reading(gazetteer, dateline).map(|(place, _)| place)
+}
+
+/// The place the dateline names, and whether its own container placed it.
+/// The first part of "WASHINGTON, D.C." or "LONDON, Ky." names the town,
+/// the rest, when the gazetteer knows it, the division or country that
+/// holds it ("LONDON, Ky." is London, Kentucky, not the bigger London):
+/// the best by prior of the towns the container holds, else the container
+/// itself when it holds none of them; without a container, by prior.
+fn dateline_reading(gazetteer: &Gazetteer, dateline: Option<&Dateline>) -> Option<(u32, bool)> {
     let place = dateline?.place.as_deref()?;
-    // The first part of "WASHINGTON, D.C." or "Paris, France" names the town.
-    let town = place.split(',').next().unwrap_or(place);
-    best_by_prior(gazetteer, gazetteer.lookup(town))
+    let (town, rest) = place.split_once(',').unwrap_or((place, ""));
+    let towns = gazetteer.lookup(town.trim());
+    let containers: Vec<u32> = gazetteer
+        .lookup(rest.trim())
+        .iter()
+        .map(|&(p, _)| p)
+        .filter(|&p| {
+            gazetteer
+                .record(p)
+                .is_some_and(|r| matches!(r.feature, Feature::Admin1 | Feature::Country))
+        })
+        .collect();
+    if containers.is_empty() {
+        return best_by_prior(gazetteer, towns).map(|p| (p, false));
+    }
+    let held: Vec<(u32, u8)> = towns
+        .iter()
+        .copied()
+        .filter(|&(p, _)| containers.iter().any(|&c| contains(gazetteer, c, p)))
+        .collect();
+    match best_by_prior(gazetteer, &held) {
+        Some(town) => Some((town, true)),
+        None => containers.first().map(|&c| (c, false)),
+    }
 }
 
 /// The chosen place (index) of each mention: first by prior, then twice by
@@ -399,7 +438,9 @@ pub(super) fn resolve(
     dateline: Option<&Dateline>,
 ) -> Vec<Option<u32>> {
     let mut evidence = Evidence::default();
-    if let Some(best) = dateline_place(gazetteer, dateline) {
+    let reading = dateline_reading(gazetteer, dateline);
+    evidence.dateline_town = reading.and_then(|(town, placed)| placed.then_some(town));
+    if let Some((best, _)) = reading {
         if let Some(record) = gazetteer.record(best) {
             evidence.dateline_country = Some(record.country);
             if record.feature == Feature::City {
@@ -582,6 +623,11 @@ fn choose(
         {
             score -= 4.0;
         }
+        // The town a "LONDON, Ky." dateline placed: the article's own
+        // statement of which London it is.
+        if evidence.dateline_town == Some(place) {
+            score += DATELINE_TOWN_BONUS;
+        }
         if let Some((lat, lon)) = evidence.dateline_point {
             if record.feature == Feature::City
                 && distance_km(lat, lon, f64::from(record.lat), f64::from(record.lon)) < 150.0
@@ -648,4 +694,133 @@ pub(super) fn to_place(gazetteer: &Gazetteer, text: &str, span: Span, place: u32
 
 fn round5(value: f64) -> f64 {
     (value * 100_000.0).round() / 100_000.0
+}
+
+/// Largest town a "Town, State" pair may move into the stated division: a
+/// big city keeps its reading ("Gaza, Israel" is a list, not a Gaza in
+/// Israel).
+const UNLISTED_TOWN_MAX_POPULATION: u32 = 100_000;
+
+/// For each mention, the division or country the text says holds it when
+/// the gazetteer has no town of that name there: "Holliday, Missouri" or a
+/// "HOLLIDAY, Mo." dateline when the only Holliday it lists is in Texas.
+/// Such a town is placed in the stated division rather than at a namesake
+/// elsewhere; the other mentions of the name that took that namesake
+/// follow it.
+pub(super) fn stated_containers(
+    gazetteer: &Gazetteer,
+    text: &str,
+    mentions: &[Mention],
+    picks: &[Option<u32>],
+    dateline: Option<&Dateline>,
+) -> Vec<Option<u32>> {
+    let mut containers: Vec<Option<u32>> = vec![None; mentions.len()];
+    let movable = |index: usize| {
+        let mention = &mentions[index];
+        let names_area = mention.rows.iter().any(|&(p, f)| {
+            f & flag::PRIMARY != 0
+                && gazetteer.record(p).is_some_and(|r| {
+                    matches!(
+                        r.feature,
+                        Feature::Country | Feature::Admin1 | Feature::Region
+                    )
+                })
+        });
+        let small = match picks[index].and_then(|p| gazetteer.record(p)) {
+            None => true,
+            Some(r) => match r.feature {
+                Feature::City => r.population < UNLISTED_TOWN_MAX_POPULATION,
+                Feature::Other => true,
+                _ => false,
+            },
+        };
+        let span_text = text.get(mention.span.range()).unwrap_or("");
+        !names_area && small && span_text.starts_with(char::is_uppercase)
+    };
+    let is_area = |place: u32| {
+        gazetteer
+            .record(place)
+            .is_some_and(|r| matches!(r.feature, Feature::Admin1 | Feature::Country))
+    };
+    let holds_none = |container: u32, rows: &[(u32, u8)]| {
+        !rows.iter().any(|&(p, _)| contains(gazetteer, container, p))
+    };
+    for index in 0..mentions.len().saturating_sub(1) {
+        let (mention, next) = (&mentions[index], &mentions[index + 1]);
+        let after_comma = text
+            .get(mention.span.end as usize..next.span.start as usize)
+            .is_some_and(|gap| gap.trim() == ",");
+        let Some(container) = picks[index + 1].filter(|&c| after_comma && is_area(c)) else {
+            continue;
+        };
+        // "Zaire, Bundibugyo, Côte d'Ivoire": a list of areas, not a town in
+        // the next one.
+        let in_list = index.checked_sub(1).is_some_and(|p| {
+            picks[p].is_some_and(is_area)
+                && text
+                    .get(mentions[p].span.end as usize..mention.span.start as usize)
+                    .is_some_and(|gap| gap.trim() == ",")
+        });
+        // "…, Bundibugyo, Côte d'Ivoire and Sudan": the container is followed
+        // by another area that does not hold it.
+        let list_follows = mentions.get(index + 2).is_some_and(|after| {
+            let joined = text
+                .get(next.span.end as usize..after.span.start as usize)
+                .is_some_and(|gap| matches!(gap.trim(), "," | "and" | ", and" | "or"));
+            joined
+                && picks[index + 2]
+                    .is_some_and(|a| is_area(a) && !contains(gazetteer, a, container))
+        });
+        if in_list || list_follows {
+            continue;
+        }
+        if movable(index) && holds_none(container, &mention.rows) {
+            containers[index] = Some(container);
+        }
+    }
+    // "HOLLIDAY, Mo.": the dateline's town is in its division.
+    if let Some((container, false)) = dateline_reading(gazetteer, dateline) {
+        let town = dateline
+            .and_then(|d| d.place.as_deref())
+            .and_then(|p| p.split_once(','))
+            .map(|(town, _)| town.trim());
+        if let Some(town) = town.filter(|_| is_area(container)) {
+            for (index, mention) in mentions.iter().enumerate() {
+                let same = text
+                    .get(mention.span.range())
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case(town));
+                if same && movable(index) && holds_none(container, &mention.rows) {
+                    containers[index] = Some(container);
+                }
+            }
+        }
+    }
+    // The other mentions of a moved name that took the same reading.
+    let moved: Vec<(String, Option<u32>, u32)> = mentions
+        .iter()
+        .zip(picks)
+        .zip(&containers)
+        .filter_map(|((m, &pick), &c)| {
+            let name = text.get(m.span.range())?.trim().to_lowercase();
+            Some((name, pick, c?))
+        })
+        .collect();
+    for (index, mention) in mentions.iter().enumerate() {
+        if containers[index].is_some() {
+            continue;
+        }
+        let Some(name) = text
+            .get(mention.span.range())
+            .map(|t| t.trim().to_lowercase())
+        else {
+            continue;
+        };
+        if let Some(&(_, _, container)) = moved
+            .iter()
+            .find(|(n, pick, _)| *n == name && *pick == picks[index])
+        {
+            containers[index] = Some(container);
+        }
+    }
+    containers
 }
