@@ -562,3 +562,28 @@ fn a_town_in_a_list_of_countries_is_not_moved_into_the_next_one() {
     let town = out[1].as_ref().expect("Bundibugyo resolves");
     assert_ne!(town.country.as_deref(), Some("CI"));
 }
+
+#[test]
+fn a_demonym_that_is_also_a_town_name_is_the_country() {
+    let text = "They were found on a bench in the southern English city of Salisbury; \
+                The Canadian Press reported it.";
+    let spans = spans_of(text, &["English", "Canadian"]);
+    let out = resolve_spans(&context(text, &[]), &spans, gazetteer());
+    let country = |i: usize| out[i].as_ref().and_then(|p| p.country.clone());
+    assert_eq!(country(0).as_deref(), Some("GB"));
+    assert_eq!(country(1).as_deref(), Some("CA"));
+    assert_eq!(out[1].as_ref().map(|p| p.feature.as_str()), Some("country"));
+}
+
+#[test]
+fn the_european_union_is_an_area() {
+    let text = "Malta lost an ally when the UK left the European Union; EU workers stayed.";
+    let spans = spans_of(text, &["European Union", "EU"]);
+    let out = resolve_spans(&context(text, &[]), &spans, gazetteer());
+    for place in &out {
+        let place = place.as_ref().expect("the EU resolves");
+        assert_eq!(place.name, "European Union");
+        assert_eq!(place.feature, "region");
+        assert!(place.precision_km >= 1000.0, "an area, not a point");
+    }
+}

@@ -817,7 +817,8 @@ pub fn build_source(data: &Path) -> anyhow::Result<GazetteerSource> {
         for other in row[1].split(';').filter(|n| *n != "-" && !n.is_empty()) {
             match other.strip_prefix('~') {
                 Some(name) => names.push((name.to_string(), 0)),
-                None => names.push((other.to_string(), flag::PRIMARY)),
+                // "EU" is matched only in capitals.
+                None => names.push((other.to_string(), alias_flags(other))),
             }
         }
         let number = |s: &str| {

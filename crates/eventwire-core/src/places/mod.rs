@@ -296,7 +296,8 @@ fn is_well_known(record: &Record) -> bool {
     match record.feature {
         Feature::Country | Feature::Admin1 => true,
         Feature::City => record.population >= 100_000,
-        Feature::Region | Feature::Other => false,
+        Feature::Region => true,
+        Feature::Other => false,
     }
 }
 

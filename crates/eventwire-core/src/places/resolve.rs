@@ -68,11 +68,16 @@ pub(super) fn rows_for_span<'g>(gazetteer: &'g Gazetteer, span_text: &str) -> &'
 
 /// As [`rows_for_span`], and a demonym names its country ("Syrian").
 pub(super) fn rows_for_span_or_demonym(gazetteer: &Gazetteer, span_text: &str) -> Vec<(u32, u8)> {
-    let rows = rows_for_span(gazetteer, span_text);
-    if !rows.is_empty() {
-        return rows.to_vec();
+    let mut rows = rows_for_span(gazetteer, span_text).to_vec();
+    // A demonym that is also a town's name ("English", Indiana; "Canadian",
+    // Texas) keeps its country among the readings: by prior the country wins
+    // unless the text places the town.
+    for row in demonym_rows(gazetteer, span_text) {
+        if !rows.iter().any(|r| r.0 == row.0) {
+            rows.push(row);
+        }
     }
-    demonym_rows(gazetteer, span_text)
+    rows
 }
 
 /// The continent, region, country or first-level division of a place
