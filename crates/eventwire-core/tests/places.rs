@@ -587,3 +587,27 @@ fn the_european_union_is_an_area() {
         assert!(place.precision_km >= 1000.0, "an area, not a point");
     }
 }
+
+#[test]
+fn two_streets_named_together_are_streets_of_the_town() {
+    let text = "In New Orleans the streetcar rolled down Bourbon and Dauphine streets; \
+                later it ran between Lafayette and Chartres avenues. New Orleans grew.";
+    let spans = spans_of(text, &["Bourbon", "Dauphine", "Lafayette", "Chartres"]);
+    let mut all = vec![nth_span(text, "New Orleans", 0)];
+    all.extend(spans);
+    all.push(nth_span(text, "New Orleans", 1));
+    let out = resolve_spans(&context(text, &[]), &all, gazetteer());
+    for place in &out[1..5] {
+        let place = place.as_ref().expect("a street is placed");
+        assert_eq!(place.within.as_deref(), Some("New Orleans"), "{}", place.text);
+        assert_eq!(place.feature, "other");
+    }
+    // Alone, "Lafayette" is the town.
+    let alone = "He moved to Lafayette last year.";
+    let out = resolve_spans(
+        &context(alone, &[]),
+        &[nth_span(alone, "Lafayette", 0)],
+        gazetteer(),
+    );
+    assert_eq!(out[0].as_ref().map(|p| p.feature.as_str()), Some("city"));
+}

@@ -215,3 +215,48 @@ pub(super) fn unlisted_town(
     place.within = Some(container_name);
     place
 }
+
+/// Plural street words that end "Bourbon and Dauphine streets".
+const PLURAL_WAY_WORDS: [&str; 8] = [
+    "streets",
+    "avenues",
+    "roads",
+    "boulevards",
+    "drives",
+    "lanes",
+    "highways",
+    "parkways",
+];
+
+/// Whether the name at `start..end` is one of two streets named together
+/// before a plural street word: "Bourbon" and "Dauphine" in "down Bourbon
+/// and Dauphine streets", "Strickland" in "between Strickland and North
+/// avenues". Such names are streets, not the towns they are named after.
+pub(super) fn in_street_pair(text: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
+        return false;
+    };
+    let is_plural_way = |word: &str| {
+        let word = word.trim_end_matches(|c: char| !c.is_alphabetic());
+        PLURAL_WAY_WORDS.contains(&word.to_lowercase().as_str())
+    };
+    let capitalised = |word: &str| word.starts_with(char::is_uppercase);
+    let mut next = after.split_whitespace();
+    // "Bourbon| and Dauphine streets": one or two capitalised words after "and".
+    if next.next() == Some("and") {
+        let words: Vec<&str> = next.take(3).collect();
+        for name_words in 1..=2 {
+            if words.len() > name_words
+                && words[..name_words].iter().all(|w| capitalised(w))
+                && is_plural_way(words[name_words])
+            {
+                return true;
+            }
+        }
+    }
+    // "Bourbon and |Dauphine| streets".
+    let mut previous = before.split_whitespace().rev();
+    previous.next() == Some("and")
+        && previous.next().is_some_and(capitalised)
+        && after.split_whitespace().next().is_some_and(is_plural_way)
+}

@@ -157,6 +157,15 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
                 mention.span,
                 container,
             )),
+            // "Bourbon and Dauphine streets": streets of the article's town.
+            None if locality::in_street_pair(
+                text,
+                mention.span.start as usize,
+                mention.span.end as usize,
+            ) =>
+            {
+                focus.map(|town| locality::local_place(gazetteer, text, mention.span, town))
+            }
             None => place.map(|p| resolve::to_place(gazetteer, text, mention.span, p)),
         })
         .collect();
@@ -360,6 +369,12 @@ pub fn resolve_spans(
                     mention.span,
                     container,
                 ));
+            }
+            // "Bourbon and Dauphine streets": streets of the article's town.
+            let (start, end) = (mention.span.start as usize, mention.span.end as usize);
+            if locality::in_street_pair(text, start, end) {
+                return focus
+                    .map(|town| locality::local_place(gazetteer, text, mention.span, town));
             }
             match (place, focus) {
                 // A street, river or building is not the place it is named
