@@ -599,7 +599,12 @@ fn two_streets_named_together_are_streets_of_the_town() {
     let out = resolve_spans(&context(text, &[]), &all, gazetteer());
     for place in &out[1..5] {
         let place = place.as_ref().expect("a street is placed");
-        assert_eq!(place.within.as_deref(), Some("New Orleans"), "{}", place.text);
+        assert_eq!(
+            place.within.as_deref(),
+            Some("New Orleans"),
+            "{}",
+            place.text
+        );
         assert_eq!(place.feature, "other");
     }
     // Alone, "Lafayette" is the town.
@@ -610,4 +615,37 @@ fn two_streets_named_together_are_streets_of_the_town() {
         gazetteer(),
     );
     assert_eq!(out[0].as_ref().map(|p| p.feature.as_str()), Some("city"));
+}
+
+#[test]
+fn towns_read_as_organisations_or_people_are_placed_near_the_article_town() {
+    let text = "In Jonesboro, Georgia, six students were honored on Sunday. \
+                Kayla Swain, a Lovejoy senior, spoke for them.";
+    let entities = [
+        entity(text, "Jonesboro", "GPE"),
+        entity(text, "Georgia", "GPE"),
+        entity(text, "Kayla Swain", "PERSON"),
+        entity(text, "Lovejoy", "ORG"),
+    ];
+    let found = find_places(&context(text, &entities), gazetteer());
+    let lovejoy = found
+        .iter()
+        .find(|p| p.text == "Lovejoy")
+        .expect("Lovejoy, Georgia is placed");
+    assert_eq!(lovejoy.admin1.as_deref(), Some("Georgia"));
+    // A surname of a person named in full stays a person.
+    let story = "In Henderson, Nevada, Mayor Bob Lovejoy spoke. Lovejoy said the \
+                 budget was tight.";
+    let entities = [
+        entity(story, "Henderson", "GPE"),
+        entity(story, "Nevada", "GPE"),
+        entity(story, "Bob Lovejoy", "PERSON"),
+        Entity {
+            start: story.rfind("Lovejoy").unwrap() as u32,
+            end: (story.rfind("Lovejoy").unwrap() + 7) as u32,
+            ..entity(story, "Lovejoy", "PERSON")
+        },
+    ];
+    let found = find_places(&context(story, &entities), gazetteer());
+    assert!(found.iter().all(|p| p.text != "Lovejoy"), "{found:?}");
 }

@@ -45,6 +45,9 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
     let mut located: Vec<(usize, usize)> = Vec::new();
     // Streets, rivers and buildings the recogniser found ("Royal Street").
     let mut local: Vec<(usize, usize)> = Vec::new();
+    // Organisation or person mentions that are a town's own name
+    // ("Winchester ousted", "Lovejoy senior"), kept for a later look.
+    let mut town_like: Vec<(usize, usize, Vec<(u32, u8)>)> = Vec::new();
     for entity in context.entities {
         let (start, end) = (entity.start as usize, entity.end as usize);
         if start >= end || end > text.len() || !text.is_char_boundary(start) {
@@ -121,6 +124,9 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
                         span: Span::new(from, to),
                         rows,
                     });
+                } else if let Some(rows) = town_rows(gazetteer, &entity.kind, span_text) {
+                    let (start, end) = trim_span(text, start, end);
+                    town_like.push((start, end, rows));
                 }
                 Vec::new()
             };
@@ -148,7 +154,7 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
     );
     let mut places: Vec<Place> = mentions
         .iter()
-        .zip(chosen)
+        .zip(chosen.iter().copied())
         .zip(stated)
         .filter_map(|((mention, place), stated)| match stated {
             Some(container) => Some(locality::unlisted_town(
@@ -169,6 +175,9 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
             None => place.map(|p| resolve::to_place(gazetteer, text, mention.span, p)),
         })
         .collect();
+    places.extend(towns_named_as_others(
+        gazetteer, context, &town_like, &mentions, &chosen, focus,
+    ));
     if let Some(town) = focus {
         for &(start, end) in &local {
             places.push(locality::local_place(
@@ -178,7 +187,107 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
                 town,
             ));
         }
-        places.sort_by_key(|p| (p.start, p.end));
+    }
+    places.sort_by_key(|p| (p.start, p.end));
+    places
+}
+
+/// The own-name town readings of an organisation, person or other-name
+/// mention of one to three capitalised words ("Winchester", "Lovejoy"), for
+/// [`towns_named_as_others`]; None for any other mention.
+fn town_rows(gazetteer: &Gazetteer, kind: &str, span_text: &str) -> Option<Vec<(u32, u8)>> {
+    if !matches!(kind, "ORG" | "PERSON" | "MISC") {
+        return None;
+    }
+    let words: Vec<&str> = span_text.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 3
+        || !words.iter().all(|w| w.starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    let rows: Vec<(u32, u8)> = resolve::rows_for_span(gazetteer, span_text)
+        .iter()
+        .copied()
+        .filter(|&(p, f)| {
+            f & (flag::PRIMARY | flag::MINOR) != 0
+                && f & flag::COMMON_WORD == 0
+                && gazetteer
+                    .record(p)
+                    .is_some_and(|r| r.feature == Feature::City)
+        })
+        .collect();
+    (!rows.is_empty()).then_some(rows)
+}
+
+/// Towns the recogniser took for an organisation or a person ("Lovejoy,
+/// Jonesboro … high schools", "Norman, Okla."): placed when one of their
+/// readings lies near the article's focus town, or in the division or
+/// country named right after them. Not when the word is the surname of a
+/// person the article names in full ("Henderson" after "Bob Henderson") or
+/// follows a title ("Mr. Henderson").
+fn towns_named_as_others(
+    gazetteer: &Gazetteer,
+    context: &PlaceContext,
+    town_like: &[(usize, usize, Vec<(u32, u8)>)],
+    mentions: &[Mention],
+    chosen: &[Option<u32>],
+    focus: Option<u32>,
+) -> Vec<Place> {
+    let text = context.text;
+    let surname_of_person = |name: &str| {
+        context.entities.iter().any(|e| {
+            e.kind == "PERSON"
+                && e.text.split_whitespace().count() >= 2
+                && e.text.split_whitespace().last() == Some(name)
+        })
+    };
+    let mut places = Vec::new();
+    for (start, end, rows) in town_like {
+        let (start, end) = (*start, *end);
+        let name = &text[start..end];
+        let after_title = text[..start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(is_title);
+        if surname_of_person(name) || after_title {
+            continue;
+        }
+        let near_focus: Vec<(u32, u8)> = focus
+            .map(|town| {
+                rows.iter()
+                    .copied()
+                    .filter(|&(p, _)| p == town || locality::is_town_near(gazetteer, p, town))
+                    .collect()
+            })
+            .unwrap_or_default();
+        // "Norman, Okla.": the mention right after the comma.
+        let container = mentions
+            .iter()
+            .position(|m| m.span.start as usize >= end)
+            .filter(|&i| {
+                text.get(end..mentions[i].span.start as usize)
+                    .is_some_and(|gap| gap.trim() == ",")
+            })
+            .and_then(|i| chosen[i]);
+        let held: Vec<(u32, u8)> = container
+            .map(|c| {
+                rows.iter()
+                    .copied()
+                    .filter(|&(p, _)| resolve::contains(gazetteer, c, p))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let pick = resolve::best_by_prior(gazetteer, &held)
+            .or_else(|| resolve::best_by_prior(gazetteer, &near_focus));
+        if let Some(place) = pick {
+            places.push(resolve::to_place(
+                gazetteer,
+                text,
+                Span::new(start, end),
+                place,
+            ));
+        }
     }
     places
 }

@@ -170,7 +170,7 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     6371.0 * 2.0 * a.sqrt().min(1.0).asin()
 }
 
-fn best_by_prior(gazetteer: &Gazetteer, rows: &[(u32, u8)]) -> Option<u32> {
+pub(super) fn best_by_prior(gazetteer: &Gazetteer, rows: &[(u32, u8)]) -> Option<u32> {
     rows.iter()
         .filter_map(|&(p, f)| Some((p, prior(gazetteer, p, gazetteer.record(p)?, f))))
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
@@ -649,7 +649,7 @@ fn choose(
 
 /// Whether place `outer` holds place `inner` (a country its divisions and
 /// towns, a division its towns).
-fn contains(gazetteer: &Gazetteer, outer: u32, inner: u32) -> bool {
+pub(super) fn contains(gazetteer: &Gazetteer, outer: u32, inner: u32) -> bool {
     let (Some(o), Some(i)) = (gazetteer.record(outer), gazetteer.record(inner)) else {
         return false;
     };
