@@ -47,7 +47,7 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
     let mut local: Vec<(usize, usize)> = Vec::new();
     // Organisation or person mentions that are a town's own name
     // ("Winchester ousted", "Lovejoy senior"), kept for a later look.
-    let mut town_like: Vec<(usize, usize, Vec<(u32, u8)>)> = Vec::new();
+    let mut town_like: Vec<TownLike> = Vec::new();
     for entity in context.entities {
         let (start, end) = (entity.start as usize, entity.end as usize);
         if start >= end || end > text.len() || !text.is_char_boundary(start) {
@@ -192,6 +192,10 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
     places
 }
 
+/// Byte start, byte end and town rows of a mention the recogniser gave
+/// another type ([`town_rows`]).
+type TownLike = (usize, usize, Vec<(u32, u8)>);
+
 /// The own-name town readings of an organisation, person or other-name
 /// mention of one to three capitalised words ("Winchester", "Lovejoy"), for
 /// [`towns_named_as_others`]; None for any other mention.
@@ -229,7 +233,7 @@ fn town_rows(gazetteer: &Gazetteer, kind: &str, span_text: &str) -> Option<Vec<(
 fn towns_named_as_others(
     gazetteer: &Gazetteer,
     context: &PlaceContext,
-    town_like: &[(usize, usize, Vec<(u32, u8)>)],
+    town_like: &[TownLike],
     mentions: &[Mention],
     chosen: &[Option<u32>],
     focus: Option<u32>,
