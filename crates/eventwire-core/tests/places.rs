@@ -649,3 +649,45 @@ fn towns_read_as_organisations_or_people_are_placed_near_the_article_town() {
     let found = find_places(&context(story, &entities), gazetteer());
     assert!(found.iter().all(|p| p.text != "Lovejoy"), "{found:?}");
 }
+
+#[test]
+fn a_direction_before_a_place_names_that_place() {
+    let text = "Storms hit South Florida and East Texas overnight.";
+    let entities = [
+        entity(text, "South Florida", "LOC"),
+        entity(text, "East Texas", "LOC"),
+    ];
+    let found = find_places(&context(text, &entities), gazetteer());
+    let admin1_of = |name: &str| {
+        found
+            .iter()
+            .find(|p| p.text == name)
+            .and_then(|p| p.admin1.clone())
+    };
+    assert_eq!(admin1_of("South Florida").as_deref(), Some("Florida"));
+    assert_eq!(admin1_of("East Texas").as_deref(), Some("Texas"));
+    // A direction alone is no place.
+    let found = find_places(
+        &context(
+            "They went South.",
+            &[entity("They went South.", "South", "LOC")],
+        ),
+        gazetteer(),
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn schools_and_courts_named_after_a_town_are_in_that_town() {
+    let text = "A junior at Norfolk High School in Nebraska and a clerk of the \
+                Clarke County Superior Court spoke.";
+    let entities = [
+        entity(text, "Norfolk High School", "LOC"),
+        entity(text, "Nebraska", "GPE"),
+        entity(text, "Clarke County Superior Court", "LOC"),
+    ];
+    let found = find_places(&context(text, &entities), gazetteer());
+    let texts: Vec<&str> = found.iter().map(|p| p.text.as_str()).collect();
+    assert!(texts.contains(&"Norfolk"), "{texts:?}");
+    assert!(texts.contains(&"Clarke County"), "{texts:?}");
+}

@@ -57,6 +57,9 @@ pub(super) fn local_kind(name: &str) -> Option<LocalKind> {
             | "Reservoir"
             | "Bayou"
             | "Forest"
+            | "Island"
+            | "Islands"
+            | "Dam"
     ) {
         return Some(LocalKind::Natural);
     }
@@ -88,6 +91,19 @@ pub(super) fn local_kind(name: &str) -> Option<LocalKind> {
             | "Castle"
             | "Tower"
             | "Building"
+            | "School"
+            | "High"
+            | "Academy"
+            | "College"
+            | "University"
+            | "Court"
+            | "Center"
+            | "Centre"
+            | "Hall"
+            | "Theatre"
+            | "Theater"
+            | "Zoo"
+            | "Market"
     ) {
         return Some(LocalKind::Facility);
     }

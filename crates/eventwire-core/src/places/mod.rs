@@ -80,6 +80,17 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
                 rows: rows.to_vec(),
             });
             blocked.push((start, end));
+        } else if let Some(rows) = is_location
+            .then(|| resolve::compass_rows(gazetteer, span_text))
+            .filter(|rows| !rows.is_empty())
+        {
+            // "South Florida", "East Texas": the place after the direction.
+            let (start, end) = trim_span(text, start, end);
+            mentions.push(Mention {
+                span: Span::new(start, end),
+                rows,
+            });
+            blocked.push((start, end));
         } else if is_location {
             located.push((start, end));
             if let Some(kind) = locality::local_kind(span_text) {
@@ -528,6 +539,9 @@ pub fn candidate_rows(gazetteer: &Gazetteer, text: &str, span: Span) -> (Vec<(u3
     let mut rows = resolve::rows_for_span_or_demonym(gazetteer, span_text);
     if rows.is_empty() {
         rows = resolve::adjective_rows(gazetteer, span_text);
+    }
+    if rows.is_empty() {
+        rows = resolve::compass_rows(gazetteer, span_text);
     }
     if rows.is_empty() {
         // "Bank of Japan", "Walker County Sheriff's Office".

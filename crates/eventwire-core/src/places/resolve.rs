@@ -829,3 +829,47 @@ pub(super) fn stated_containers(
     }
     containers
 }
+
+/// The readings of a place named with a direction before it ("South
+/// Florida", "East Texas", "Northern Syria"): the country, division, region
+/// or town of 15,000 or more after the direction word, by its own name.
+pub(super) fn compass_rows(gazetteer: &Gazetteer, span_text: &str) -> Vec<(u32, u8)> {
+    let trimmed = span_text.trim();
+    let Some((direction, rest)) = trimmed.split_once(' ') else {
+        return Vec::new();
+    };
+    let is_direction = matches!(
+        direction,
+        "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Central"
+            | "Northeast"
+            | "Northwest"
+            | "Southeast"
+            | "Southwest"
+            | "Upper"
+            | "Lower"
+    );
+    if !is_direction || !rest.starts_with(char::is_uppercase) {
+        return Vec::new();
+    }
+    gazetteer
+        .lookup(rest)
+        .iter()
+        .copied()
+        .filter(|&(p, f)| {
+            f & flag::PRIMARY != 0
+                && gazetteer.record(p).is_some_and(|r| match r.feature {
+                    Feature::Country | Feature::Admin1 | Feature::Region => true,
+                    Feature::City => r.population >= 15_000,
+                    Feature::Other => false,
+                })
+        })
+        .collect()
+}
