@@ -691,3 +691,22 @@ fn schools_and_courts_named_after_a_town_are_in_that_town() {
     assert!(texts.contains(&"Norfolk"), "{texts:?}");
     assert!(texts.contains(&"Clarke County"), "{texts:?}");
 }
+
+#[test]
+fn a_state_abbreviation_after_a_town_places_the_town() {
+    let text = "The driver was taken to a hospital in Charleston, W.Va., police said.";
+    let found = places_in(text, &[]);
+    assert_eq!(
+        found,
+        vec![
+            triple("Charleston", "US", "city"),
+            triple("W.Va.", "US", "admin1")
+        ]
+    );
+    let admin1 = find_places(&context(text, &[]), gazetteer())[0]
+        .admin1
+        .clone();
+    assert_eq!(admin1.as_deref(), Some("West Virginia"));
+    // Alone, the short form is no name in running text.
+    assert!(places_in("He wrote W.Va. on the form.", &[]).is_empty());
+}

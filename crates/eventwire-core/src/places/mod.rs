@@ -737,6 +737,7 @@ fn scan_names(
                             });
                         }
                         usable_in_text(gazetteer, p, f, &words[i..i + len])
+                            || state_after_town(gazetteer, text, words, i, p, f)
                     })
                     .collect();
                 if !rows.is_empty() {
@@ -761,6 +762,29 @@ fn scan_names(
         }
         i += len;
     }
+}
+
+/// Whether a division's short form ("W.Va.", "Ala.", "Okla."), which is no
+/// name in running text by itself, follows "Town," ("Charleston, W.Va.").
+fn state_after_town(
+    gazetteer: &Gazetteer,
+    text: &str,
+    words: &[Word],
+    i: usize,
+    place: u32,
+    flags: u8,
+) -> bool {
+    let is_short_form = flags & flag::PRIMARY == 0
+        && gazetteer
+            .record(place)
+            .is_some_and(|r| r.feature == Feature::Admin1);
+    is_short_form
+        && i.checked_sub(1).is_some_and(|p| {
+            words[p].capital
+                && text
+                    .get(words[p].end..words[i].start)
+                    .is_some_and(|gap| gap.trim() == ",")
+        })
 }
 
 /// Whether a name row may be matched in running text.
