@@ -113,6 +113,20 @@ fn bare_place_with_long_dash() {
 }
 
 #[test]
+fn capital_town_with_its_state_in_its_own_case() {
+    check(
+        "CHARLESTON, W.Va. -- All lanes of Interstate 64 were closed.",
+        None,
+        "CHARLESTON, W.Va. --",
+        Some("CHARLESTON, W.Va."),
+        None,
+        None,
+    );
+    // A mixed-case first part with no date or credit is a sentence.
+    assert!(find_dateline("Charleston, W.Va. -- all lanes were closed.", None).is_none());
+}
+
+#[test]
 fn agency_only() {
     check(
         "(AP) — A gunman opened fire on Sunday.",

@@ -334,7 +334,9 @@ fn parse_place(cur: &mut Cursor) -> Option<((usize, usize), PlaceCase)> {
             if !first.is_uppercase() && !is_connector && !is_prefixed_name(word) {
                 case.capitalised = false;
             }
-            if word.chars().any(char::is_lowercase) {
+            // "PORTLAND, Ore." is written in the all-capitals style: the
+            // state or country after the town keeps its own case.
+            if component == 0 && word.chars().any(char::is_lowercase) {
                 case.all_caps = false;
             }
             words += 1;
