@@ -710,3 +710,24 @@ fn a_state_abbreviation_after_a_town_places_the_town() {
     // Alone, the short form is no name in running text.
     assert!(places_in("He wrote W.Va. on the form.", &[]).is_empty());
 }
+
+#[test]
+fn a_name_followed_by_its_police_or_mayor_is_a_town() {
+    let text = "He was taken into custody by Lebanon Police after a traffic stop.";
+    let out = resolve_spans(
+        &context(text, &[]),
+        &[nth_span(text, "Lebanon", 0)],
+        gazetteer(),
+    );
+    let town = out[0].as_ref().expect("Lebanon resolves");
+    assert_eq!(town.feature, "city");
+    assert_eq!(town.country.as_deref(), Some("US"));
+    // Without the town's body it is the country.
+    let text = "He flew to Lebanon after a traffic stop.";
+    let out = resolve_spans(
+        &context(text, &[]),
+        &[nth_span(text, "Lebanon", 0)],
+        gazetteer(),
+    );
+    assert_eq!(out[0].as_ref().map(|p| p.feature.as_str()), Some("country"));
+}

@@ -182,6 +182,41 @@ pub(super) fn best_by_prior(gazetteer: &Gazetteer, rows: &[(u32, u8)]) -> Option
 /// about 27), since the article says which town it is from.
 const DATELINE_TOWN_BONUS: f32 = 25.0;
 
+/// Score of a town reading when the name is followed by a town's own body
+/// ("Lebanon Police", "Athens City Council").
+const MUNICIPAL_BONUS: f32 = 12.0;
+
+/// Whether `after` (the text after a name) opens with a town's body or
+/// people: police, mayor, council, schools, residents.
+fn is_followed_by_municipal_word(after: &str) -> bool {
+    let rest = after.trim_start_matches(['\'', '’', 's']).trim_start();
+    if after.len() - rest.len() > 3 || rest.len() == after.len() {
+        return false;
+    }
+    [
+        "Police",
+        "police",
+        "Mayor",
+        "mayor",
+        "City Council",
+        "city council",
+        "Town Council",
+        "town council",
+        "Fire Department",
+        "fire department",
+        "Township",
+        "High School",
+        "Public Schools",
+        "residents",
+        "City Hall",
+        "city officials",
+        "Board of Education",
+        "aldermen",
+    ]
+    .iter()
+    .any(|word| rest.starts_with(word) && !rest[word.len()..].starts_with(char::is_alphanumeric))
+}
+
 /// What the article says about where it is.
 #[derive(Debug, Default)]
 struct Evidence {
@@ -553,6 +588,9 @@ fn choose(
                 .record(p)
                 .is_some_and(|r| r.feature == Feature::Country)
     });
+    let municipal = text
+        .get(mention.span.end as usize..)
+        .is_some_and(is_followed_by_municipal_word);
     let mut best: Option<(u32, f32)> = None;
     for &(place, flags) in &mention.rows {
         let Some(record) = gazetteer.record(place) else {
@@ -632,6 +670,10 @@ fn choose(
         // statement of which London it is.
         if evidence.dateline_town == Some(place) {
             score += DATELINE_TOWN_BONUS;
+        }
+        // "Lebanon Police", "Washington city council": a town's own bodies.
+        if municipal && record.feature == Feature::City {
+            score += MUNICIPAL_BONUS;
         }
         if let Some((lat, lon)) = evidence.dateline_point {
             if record.feature == Feature::City
