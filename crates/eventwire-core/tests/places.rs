@@ -731,3 +731,11 @@ fn a_name_followed_by_its_police_or_mayor_is_a_town() {
     );
     assert_eq!(out[0].as_ref().map(|p| p.feature.as_str()), Some("country"));
 }
+
+#[test]
+fn months_and_directions_are_no_towns_in_running_text() {
+    assert!(places_in("The jet disappeared in March 2014 over the sea.", &[]).is_empty());
+    assert!(places_in("There were more murders in March than in May.", &[]).is_empty());
+    let found = places_in("The fair is held in March, England, each year.", &[]);
+    assert_eq!(found.first().map(|p| p.1.as_str()), Some("GB"), "{found:?}");
+}

@@ -818,6 +818,16 @@ fn accept_in_context(
     if previous_text.is_some_and(is_title) && first.joined {
         return false;
     }
+    // "in March 2014", "March 29", "more murders in March": a month or a
+    // direction, not March in Cambridgeshire; unless the recogniser calls it
+    // a location or its division or country follows ("March, England").
+    if len == 1
+        && is_calendar_or_compass(&text[first.start..first.end])
+        && !in_location
+        && !followed_by_container(gazetteer, text, words, i + len)
+    {
+        return false;
+    }
     // A demonym is not a place ("Chinese", "Swiss").
     if len == 1
         && gazetteer
