@@ -576,7 +576,9 @@ impl<'a> Coding<'a> {
         out.push(Event {
             source: Some(self.event_actor(source)),
             target: Some(self.event_actor(target)),
-            cameo: info.code.to_string(),
+            // The dictionary's own code: a CAMEO 2.0 code the codebook lacks
+            // (`1717`) keeps its digits and takes its parent's type and weights.
+            cameo: code.trim().to_string(),
             plover: info.plover.map(str::to_string),
             mode: info.mode.map(str::to_string),
             quad_class: info.quad_class,

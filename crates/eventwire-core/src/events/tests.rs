@@ -197,3 +197,48 @@ fn no_parse_no_events() {
     };
     assert!(find_events(&context, &actors, &VerbDictionary::default()).is_empty());
 }
+
+/// The events of `text` with the embedded actors and the verb patterns `verbs`
+/// (PETRARCH format).
+fn events_with(models: &Models, text: &str, verbs: &str) -> Vec<Event> {
+    let doc = analyse(models, text);
+    let actors = models.actors.as_ref().unwrap();
+    let (verbs, issues) = VerbDictionary::from_petrarch(verbs, "test");
+    assert!(issues.is_empty(), "{issues:?}");
+    let context = EventContext {
+        text: &doc.text,
+        sentences: &doc.sentences,
+        tokens: doc.tokens.as_deref().unwrap_or(&[]),
+        entities: &doc.entities,
+        times: &doc.times,
+        places: &doc.places,
+        quotes: &doc.quotes,
+        dateline: None,
+        reporting_date: Some("2016-02-07"),
+    };
+    find_events(&context, actors, &verbs)
+}
+
+fn coded(events: &[Event]) -> Vec<String> {
+    let code = |a: &Option<EventActor>| a.as_ref().and_then(|a| a.code.clone()).unwrap_or_default();
+    events
+        .iter()
+        .map(|e| format!("{} {} {}", code(&e.source), code(&e.target), e.cameo))
+        .collect()
+}
+
+#[test]
+fn a_code_the_codebook_lacks_keeps_its_digits() {
+    let models = Models::embedded().unwrap();
+    let found = events_with(
+        &models,
+        "Russia broke relations with Ukraine on Monday.",
+        "--- BREAK [1717] ---\nBREAK\n",
+    );
+    assert_eq!(coded(&found), ["RUS UKR 1717"]);
+    // It takes its parent's (171) type.
+    assert_eq!(
+        found[0].plover.as_deref(),
+        cameo::describe("171").unwrap().plover
+    );
+}
