@@ -552,7 +552,7 @@ impl<'a> Coding<'a> {
         setting: &Setting,
         out: &mut Vec<Event>,
     ) {
-        let Some(info) = cameo::describe(code) else {
+        let Some(info) = cameo::describe(code).or_else(|| own_code(code)) else {
             return;
         };
         // Speaking to reporters is how news is made, not an event with the press.
@@ -619,6 +619,26 @@ impl<'a> Coding<'a> {
             end,
         }
     }
+}
+
+/// A code the CAMEO table does not know but the verb dictionary gives (a
+/// dictionary of one's own, such as PETRARCH's test dictionaries with `212`
+/// or `174K`): the event keeps it, with no PLOVER type, the QuadClass of its
+/// root when that is a CAMEO root, and weight 0.
+fn own_code(code: &str) -> Option<cameo::CameoInfo> {
+    let code = code.trim();
+    let plausible = (2..=4).contains(&code.len())
+        && code.bytes().all(|b| b.is_ascii_alphanumeric())
+        && code.bytes().next().is_some_and(|b| b.is_ascii_digit());
+    plausible.then(|| cameo::CameoInfo {
+        code: "",
+        name: "",
+        goldstein: 0.0,
+        quad_class: cameo::quad_class(code).unwrap_or(0),
+        plover: None,
+        mode: None,
+        context: None,
+    })
 }
 
 /// Whether an actor code starts with a country (not an IGO, NGO, group or company).

@@ -242,3 +242,16 @@ fn a_code_the_codebook_lacks_keeps_its_digits() {
         cameo::describe("171").unwrap().plover
     );
 }
+
+#[test]
+fn a_code_of_the_dictionary_s_own_is_kept() {
+    let models = Models::embedded().unwrap();
+    let found = events_with(
+        &models,
+        "Russia expelled Ukrainian diplomats on Monday.",
+        "--- EXPEL [174K] ---\nEXPEL\n",
+    );
+    assert_eq!(coded(&found), ["RUS UKRGOV 174K"]);
+    assert_eq!(found[0].plover, None);
+    assert_eq!(found[0].quad_class, 4);
+}
