@@ -237,6 +237,15 @@ pub(crate) fn clause<'a>(tree: &Tree<'a>, frame: &Frame) -> Clause<'a> {
             before.push(word(tree, t, Role::Subject));
         }
     }
+    // The auxiliaries and negation before the verb count as words before it,
+    // as PETRARCH's patterns read them (`- % HAVE *`, `- WILL NOT *`).
+    for &c in tree.children(frame.verb) {
+        let c = c as usize;
+        let negation = tree.dep(c) == "advmod" && matches!(tree.lemma(c), "not" | "n't" | "never");
+        if c < frame.verb && (tree.dep(c) == "aux" || negation) {
+            before.push(word(tree, c, Role::Other));
+        }
+    }
     before.sort_by_key(|w| w.token);
     before.dedup_by_key(|w| w.token);
     let mut after = Vec::new();

@@ -255,3 +255,19 @@ fn a_code_of_the_dictionary_s_own_is_kept() {
     assert_eq!(found[0].plover, None);
     assert_eq!(found[0].quad_class, 4);
 }
+
+#[test]
+fn auxiliaries_count_as_words_before_the_verb() {
+    let models = Models::embedded().unwrap();
+    let verbs = "--- DELAY [120] ---\nDELAY\n- HAVE * [121]\n- WILL NOT * [122]\n";
+    let found = events_with(&models, "Russia has delayed its talks with Ukraine.", verbs);
+    assert_eq!(coded(&found), ["RUS UKR 121"]);
+    let found = events_with(
+        &models,
+        "Russia will not delay its talks with Ukraine.",
+        verbs,
+    );
+    assert_eq!(coded(&found), ["RUS UKR 122"]);
+    let found = events_with(&models, "Russia delayed its talks with Ukraine.", verbs);
+    assert_eq!(coded(&found), ["RUS UKR 120"]);
+}
