@@ -442,12 +442,33 @@ impl<'a> Coding<'a> {
             }
         }
         let setting = self.setting(frame.verb, &also, status_of(tree, frame.verb));
+        // `- % * [120]`: the members of a compound subject act on each other
+        // (`Gondor and Osgiliath have delayed their meeting`); a `%` after the
+        // verb (`- * WITH %`) marks the target phrase.
+        let compound = m.compound.and_then(|t| self.head_holding(frame, t));
+        if let Some(h) = compound.filter(|h| frame.subjects.contains(h)) {
+            let members = self.code_heads(&[h], &setting);
+            if members.len() >= 2 {
+                for a in &members {
+                    for b in &members {
+                        if a.code != b.code {
+                            self.push(code, a, b, &setting, out);
+                        }
+                    }
+                }
+                return;
+            }
+        }
         let source_heads: Vec<usize> = match m.source.and_then(|t| self.head_holding(frame, t)) {
             Some(h) => vec![h],
             None if frame.passive => frame.agent.into_iter().collect(),
             None => frame.subjects.clone(),
         };
-        let target_heads: Vec<usize> = match m.target.and_then(|t| self.head_holding(frame, t)) {
+        let marked_target = m
+            .target
+            .and_then(|t| self.head_holding(frame, t))
+            .or(compound.filter(|h| !frame.subjects.contains(h)));
+        let target_heads: Vec<usize> = match marked_target {
             Some(h) => vec![h],
             None if frame.passive => frame.subjects.clone(),
             None => default_targets(tree, frame),

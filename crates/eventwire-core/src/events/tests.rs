@@ -271,3 +271,24 @@ fn auxiliaries_count_as_words_before_the_verb() {
     let found = events_with(&models, "Russia delayed its talks with Ukraine.", verbs);
     assert_eq!(coded(&found), ["RUS UKR 120"]);
 }
+
+#[test]
+fn a_compound_mark_pairs_the_members_or_marks_the_target() {
+    let models = Models::embedded().unwrap();
+    let verbs =
+        "--- DELAY [120] ---\nDELAY\n- % * [121]\n\n--- AGREE [030] ---\nAGREE\n- * WITH % [031]\n";
+    let mut found = coded(&events_with(
+        &models,
+        "Russia and Ukraine delayed their talks on Monday.",
+        verbs,
+    ));
+    found.sort();
+    assert_eq!(found, ["RUS UKR 121", "UKR RUS 121"]);
+    let mut found = coded(&events_with(
+        &models,
+        "Egypt agreed with Israel and Jordan on Monday.",
+        verbs,
+    ));
+    found.sort();
+    assert_eq!(found, ["EGY ISR 031", "EGY JOR 031"]);
+}
