@@ -279,8 +279,15 @@ fn push_objects<'a>(tree: &Tree<'a>, frame: &Frame, after: &mut Vec<ClauseWord<'
     for &(case, head) in &frame.preps {
         after.push(word(tree, case, Role::Preposition));
         for t in noun_phrase(tree, head, false) {
+            // A phrase inside the phrase opens with its own preposition
+            // (`in south Ithilen [by soldiers]`, `(BY)` in the patterns).
+            let role = if tree.dep(t) == "case" {
+                Role::Preposition
+            } else {
+                Role::PrepObject
+            };
             if t != case {
-                after.push(word(tree, t, Role::PrepObject));
+                after.push(word(tree, t, role));
             }
         }
     }

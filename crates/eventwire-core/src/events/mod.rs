@@ -415,12 +415,24 @@ impl<'a> Coding<'a> {
             candidates.extend(&inner.objects);
             candidates.extend(inner.preps.iter().map(|&(_, h)| h));
         }
+        // A mark inside a phrase of its own within the clause's phrase
+        // (`(AGAINST ATTACK) (BY +)`: `against an attack [by Israel]`) names
+        // that inner phrase, not the outer one; `of` phrases are part of the actor.
+        let tree = self.tree;
+        let mut inner: Option<usize> = None;
         let mut node = token;
         for _ in 0..8 {
             if candidates.contains(&node) {
-                return Some(node);
+                return Some(inner.unwrap_or(node));
             }
-            node = self.tree.head(node)?;
+            let own_phrase = tree.base_dep(node) == "nmod"
+                && tree
+                    .case_of(node)
+                    .is_some_and(|c| !tree.word(c).eq_ignore_ascii_case("of"));
+            if own_phrase && inner.is_none() {
+                inner = Some(node);
+            }
+            node = tree.head(node)?;
         }
         None
     }

@@ -292,3 +292,16 @@ fn a_compound_mark_pairs_the_members_or_marks_the_target() {
     found.sort();
     assert_eq!(found, ["EGY ISR 031", "EGY JOR 031"]);
 }
+
+#[test]
+fn a_phrase_inside_a_prepositional_phrase_keeps_its_preposition() {
+    let models = Models::embedded().unwrap();
+    let verbs =
+        "--- PROTEST [140] ---\nPROTEST\n- * (AGAINST ATTACK) (BY +) [112]\n- * (AGAINST ATTACK) [113]\n";
+    let found = events_with(
+        &models,
+        "Egypt protested against an attack by Israel on Monday.",
+        verbs,
+    );
+    assert_eq!(coded(&found), ["EGY ISR 112"]);
+}
