@@ -138,6 +138,11 @@ pub(crate) fn frame(tree: &Tree<'_>, verb: usize) -> Frame {
     if subjects.is_empty() {
         subjects = misparsed_copula_subject(tree, verb).into_iter().collect();
     }
+    if subjects.is_empty() {
+        subjects = misparsed_participle_subject(tree, verb)
+            .into_iter()
+            .collect();
+    }
     let mut frame = Frame {
         verb,
         passive,
@@ -186,6 +191,20 @@ fn misparsed_copula_subject(tree: &Tree<'_>, verb: usize) -> Option<usize> {
     tree.children(verb).iter().map(|&c| c as usize).find(|&c| {
         c < verb && tree.dep(c) == "obl" && is_nominal(tree, c) && tree.case_of(c).is_none()
     })
+}
+
+/// `Russian police arrested students`: the parser may read the sentence as a
+/// noun phrase, the verb a participle modifying the root noun; a past
+/// participle with an object there is the finite verb, the noun its subject.
+fn misparsed_participle_subject(tree: &Tree<'_>, verb: usize) -> Option<usize> {
+    let noun = tree.head(verb)?;
+    let misparsed = tree.dep(verb) == "acl"
+        && matches!(tree.tag(verb), "VBN" | "VBD")
+        && is_nominal(tree, noun)
+        && noun < verb
+        && tree.head(noun).is_none()
+        && tree.child_with(verb, "obj").is_some();
+    misparsed.then_some(noun)
 }
 
 /// The subject a verb without one takes: an `xcomp` takes its controller's

@@ -305,3 +305,22 @@ fn a_phrase_inside_a_prepositional_phrase_keeps_its_preposition() {
     );
     assert_eq!(coded(&found), ["EGY ISR 112"]);
 }
+
+#[test]
+fn a_participle_read_for_the_finite_verb_takes_the_root_noun_as_subject() {
+    let models = Models::embedded().unwrap();
+    let text = "Russian police arrested Ukrainian students in Moscow today.";
+    let p = Parsed::new(&models, text);
+    let tree = p.tree();
+    let arrested = token_named(&tree, "arrested");
+    // The parser's reading this rule repairs.
+    assert_eq!(tree.dep(arrested), "acl");
+    let f = frame(&tree, arrested);
+    assert_eq!(words(&tree, &f.subjects), "police");
+    assert!(!f.passive);
+    let verbs = "--- ARREST [173] ---\nARREST\n";
+    assert_eq!(
+        coded(&events_with(&models, text, verbs)),
+        ["RUSCOP UKREDU 173"]
+    );
+}
