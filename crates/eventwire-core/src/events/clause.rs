@@ -138,6 +138,11 @@ pub(crate) fn frame(tree: &Tree<'_>, verb: usize) -> Frame {
     if subjects.is_empty() {
         subjects = misparsed_copula_subject(tree, verb).into_iter().collect();
     }
+    if subjects.is_empty() {
+        subjects = misparsed_participle_subject(tree, verb)
+            .into_iter()
+            .collect();
+    }
     let mut frame = Frame {
         verb,
         passive,
@@ -186,6 +191,20 @@ fn misparsed_copula_subject(tree: &Tree<'_>, verb: usize) -> Option<usize> {
     tree.children(verb).iter().map(|&c| c as usize).find(|&c| {
         c < verb && tree.dep(c) == "obl" && is_nominal(tree, c) && tree.case_of(c).is_none()
     })
+}
+
+/// `Russian police arrested students`: the parser may read the sentence as a
+/// noun phrase, the verb a participle modifying the root noun; a past
+/// participle with an object there is the finite verb, the noun its subject.
+fn misparsed_participle_subject(tree: &Tree<'_>, verb: usize) -> Option<usize> {
+    let noun = tree.head(verb)?;
+    let misparsed = tree.dep(verb) == "acl"
+        && matches!(tree.tag(verb), "VBN" | "VBD")
+        && is_nominal(tree, noun)
+        && noun < verb
+        && tree.head(noun).is_none()
+        && tree.child_with(verb, "obj").is_some();
+    misparsed.then_some(noun)
 }
 
 /// The subject a verb without one takes: an `xcomp` takes its controller's
@@ -237,6 +256,15 @@ pub(crate) fn clause<'a>(tree: &Tree<'a>, frame: &Frame) -> Clause<'a> {
             before.push(word(tree, t, Role::Subject));
         }
     }
+    // The auxiliaries and negation before the verb count as words before it,
+    // as PETRARCH's patterns read them (`- % HAVE *`, `- WILL NOT *`).
+    for &c in tree.children(frame.verb) {
+        let c = c as usize;
+        let negation = tree.dep(c) == "advmod" && matches!(tree.lemma(c), "not" | "n't" | "never");
+        if c < frame.verb && (tree.dep(c) == "aux" || negation) {
+            before.push(word(tree, c, Role::Other));
+        }
+    }
     before.sort_by_key(|w| w.token);
     before.dedup_by_key(|w| w.token);
     let mut after = Vec::new();
@@ -270,8 +298,15 @@ fn push_objects<'a>(tree: &Tree<'a>, frame: &Frame, after: &mut Vec<ClauseWord<'
     for &(case, head) in &frame.preps {
         after.push(word(tree, case, Role::Preposition));
         for t in noun_phrase(tree, head, false) {
+            // A phrase inside the phrase opens with its own preposition
+            // (`in south Ithilen [by soldiers]`, `(BY)` in the patterns).
+            let role = if tree.dep(t) == "case" {
+                Role::Preposition
+            } else {
+                Role::PrepObject
+            };
             if t != case {
-                after.push(word(tree, t, Role::PrepObject));
+                after.push(word(tree, t, role));
             }
         }
     }

@@ -415,12 +415,24 @@ impl<'a> Coding<'a> {
             candidates.extend(&inner.objects);
             candidates.extend(inner.preps.iter().map(|&(_, h)| h));
         }
+        // A mark inside a phrase of its own within the clause's phrase
+        // (`(AGAINST ATTACK) (BY +)`: `against an attack [by Israel]`) names
+        // that inner phrase, not the outer one; `of` phrases are part of the actor.
+        let tree = self.tree;
+        let mut inner: Option<usize> = None;
         let mut node = token;
         for _ in 0..8 {
             if candidates.contains(&node) {
-                return Some(node);
+                return Some(inner.unwrap_or(node));
             }
-            node = self.tree.head(node)?;
+            let own_phrase = tree.base_dep(node) == "nmod"
+                && tree
+                    .case_of(node)
+                    .is_some_and(|c| !tree.word(c).eq_ignore_ascii_case("of"));
+            if own_phrase && inner.is_none() {
+                inner = Some(node);
+            }
+            node = tree.head(node)?;
         }
         None
     }
@@ -442,12 +454,33 @@ impl<'a> Coding<'a> {
             }
         }
         let setting = self.setting(frame.verb, &also, status_of(tree, frame.verb));
+        // `- % * [120]`: the members of a compound subject act on each other
+        // (`Gondor and Osgiliath have delayed their meeting`); a `%` after the
+        // verb (`- * WITH %`) marks the target phrase.
+        let compound = m.compound.and_then(|t| self.head_holding(frame, t));
+        if let Some(h) = compound.filter(|h| frame.subjects.contains(h)) {
+            let members = self.code_heads(&[h], &setting);
+            if members.len() >= 2 {
+                for a in &members {
+                    for b in &members {
+                        if a.code != b.code {
+                            self.push(code, a, b, &setting, out);
+                        }
+                    }
+                }
+                return;
+            }
+        }
         let source_heads: Vec<usize> = match m.source.and_then(|t| self.head_holding(frame, t)) {
             Some(h) => vec![h],
             None if frame.passive => frame.agent.into_iter().collect(),
             None => frame.subjects.clone(),
         };
-        let target_heads: Vec<usize> = match m.target.and_then(|t| self.head_holding(frame, t)) {
+        let marked_target = m
+            .target
+            .and_then(|t| self.head_holding(frame, t))
+            .or(compound.filter(|h| !frame.subjects.contains(h)));
+        let target_heads: Vec<usize> = match marked_target {
             Some(h) => vec![h],
             None if frame.passive => frame.subjects.clone(),
             None => default_targets(tree, frame),
@@ -552,7 +585,7 @@ impl<'a> Coding<'a> {
         setting: &Setting,
         out: &mut Vec<Event>,
     ) {
-        let Some(info) = cameo::describe(code) else {
+        let Some(info) = cameo::describe(code).or_else(|| own_code(code)) else {
             return;
         };
         // Speaking to reporters is how news is made, not an event with the press.
@@ -576,7 +609,9 @@ impl<'a> Coding<'a> {
         out.push(Event {
             source: Some(self.event_actor(source)),
             target: Some(self.event_actor(target)),
-            cameo: info.code.to_string(),
+            // The dictionary's own code: a CAMEO 2.0 code the codebook lacks
+            // (`1717`) keeps its digits and takes its parent's type and weights.
+            cameo: code.trim().to_string(),
             plover: info.plover.map(str::to_string),
             mode: info.mode.map(str::to_string),
             quad_class: info.quad_class,
@@ -617,6 +652,26 @@ impl<'a> Coding<'a> {
             end,
         }
     }
+}
+
+/// A code the CAMEO table does not know but the verb dictionary gives (a
+/// dictionary of one's own, such as PETRARCH's test dictionaries with `212`
+/// or `174K`): the event keeps it, with no PLOVER type, the QuadClass of its
+/// root when that is a CAMEO root, and weight 0.
+fn own_code(code: &str) -> Option<cameo::CameoInfo> {
+    let code = code.trim();
+    let plausible = (2..=4).contains(&code.len())
+        && code.bytes().all(|b| b.is_ascii_alphanumeric())
+        && code.bytes().next().is_some_and(|b| b.is_ascii_digit());
+    plausible.then(|| cameo::CameoInfo {
+        code: "",
+        name: "",
+        goldstein: 0.0,
+        quad_class: cameo::quad_class(code).unwrap_or(0),
+        plover: None,
+        mode: None,
+        context: None,
+    })
 }
 
 /// Whether an actor code starts with a country (not an IGO, NGO, group or company).

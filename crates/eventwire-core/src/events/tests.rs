@@ -197,3 +197,130 @@ fn no_parse_no_events() {
     };
     assert!(find_events(&context, &actors, &VerbDictionary::default()).is_empty());
 }
+
+/// The events of `text` with the embedded actors and the verb patterns `verbs`
+/// (PETRARCH format).
+fn events_with(models: &Models, text: &str, verbs: &str) -> Vec<Event> {
+    let doc = analyse(models, text);
+    let actors = models.actors.as_ref().unwrap();
+    let (verbs, issues) = VerbDictionary::from_petrarch(verbs, "test");
+    assert!(issues.is_empty(), "{issues:?}");
+    let context = EventContext {
+        text: &doc.text,
+        sentences: &doc.sentences,
+        tokens: doc.tokens.as_deref().unwrap_or(&[]),
+        entities: &doc.entities,
+        times: &doc.times,
+        places: &doc.places,
+        quotes: &doc.quotes,
+        dateline: None,
+        reporting_date: Some("2016-02-07"),
+    };
+    find_events(&context, actors, &verbs)
+}
+
+fn coded(events: &[Event]) -> Vec<String> {
+    let code = |a: &Option<EventActor>| a.as_ref().and_then(|a| a.code.clone()).unwrap_or_default();
+    events
+        .iter()
+        .map(|e| format!("{} {} {}", code(&e.source), code(&e.target), e.cameo))
+        .collect()
+}
+
+#[test]
+fn a_code_the_codebook_lacks_keeps_its_digits() {
+    let models = Models::embedded().unwrap();
+    let found = events_with(
+        &models,
+        "Russia broke relations with Ukraine on Monday.",
+        "--- BREAK [1717] ---\nBREAK\n",
+    );
+    assert_eq!(coded(&found), ["RUS UKR 1717"]);
+    // It takes its parent's (171) type.
+    assert_eq!(
+        found[0].plover.as_deref(),
+        cameo::describe("171").unwrap().plover
+    );
+}
+
+#[test]
+fn a_code_of_the_dictionary_s_own_is_kept() {
+    let models = Models::embedded().unwrap();
+    let found = events_with(
+        &models,
+        "Russia expelled Ukrainian diplomats on Monday.",
+        "--- EXPEL [174K] ---\nEXPEL\n",
+    );
+    assert_eq!(coded(&found), ["RUS UKRGOV 174K"]);
+    assert_eq!(found[0].plover, None);
+    assert_eq!(found[0].quad_class, 4);
+}
+
+#[test]
+fn auxiliaries_count_as_words_before_the_verb() {
+    let models = Models::embedded().unwrap();
+    let verbs = "--- DELAY [120] ---\nDELAY\n- HAVE * [121]\n- WILL NOT * [122]\n";
+    let found = events_with(&models, "Russia has delayed its talks with Ukraine.", verbs);
+    assert_eq!(coded(&found), ["RUS UKR 121"]);
+    let found = events_with(
+        &models,
+        "Russia will not delay its talks with Ukraine.",
+        verbs,
+    );
+    assert_eq!(coded(&found), ["RUS UKR 122"]);
+    let found = events_with(&models, "Russia delayed its talks with Ukraine.", verbs);
+    assert_eq!(coded(&found), ["RUS UKR 120"]);
+}
+
+#[test]
+fn a_compound_mark_pairs_the_members_or_marks_the_target() {
+    let models = Models::embedded().unwrap();
+    let verbs =
+        "--- DELAY [120] ---\nDELAY\n- % * [121]\n\n--- AGREE [030] ---\nAGREE\n- * WITH % [031]\n";
+    let mut found = coded(&events_with(
+        &models,
+        "Russia and Ukraine delayed their talks on Monday.",
+        verbs,
+    ));
+    found.sort();
+    assert_eq!(found, ["RUS UKR 121", "UKR RUS 121"]);
+    let mut found = coded(&events_with(
+        &models,
+        "Egypt agreed with Israel and Jordan on Monday.",
+        verbs,
+    ));
+    found.sort();
+    assert_eq!(found, ["EGY ISR 031", "EGY JOR 031"]);
+}
+
+#[test]
+fn a_phrase_inside_a_prepositional_phrase_keeps_its_preposition() {
+    let models = Models::embedded().unwrap();
+    let verbs =
+        "--- PROTEST [140] ---\nPROTEST\n- * (AGAINST ATTACK) (BY +) [112]\n- * (AGAINST ATTACK) [113]\n";
+    let found = events_with(
+        &models,
+        "Egypt protested against an attack by Israel on Monday.",
+        verbs,
+    );
+    assert_eq!(coded(&found), ["EGY ISR 112"]);
+}
+
+#[test]
+fn a_participle_read_for_the_finite_verb_takes_the_root_noun_as_subject() {
+    let models = Models::embedded().unwrap();
+    let text = "Russian police arrested Ukrainian students in Moscow today.";
+    let p = Parsed::new(&models, text);
+    let tree = p.tree();
+    let arrested = token_named(&tree, "arrested");
+    // The parser's reading this rule repairs.
+    assert_eq!(tree.dep(arrested), "acl");
+    let f = frame(&tree, arrested);
+    assert_eq!(words(&tree, &f.subjects), "police");
+    assert!(!f.passive);
+    let verbs = "--- ARREST [173] ---\nARREST\n";
+    assert_eq!(
+        coded(&events_with(&models, text, verbs)),
+        ["RUSCOP UKREDU 173"]
+    );
+}

@@ -89,6 +89,9 @@ pub struct VerbMatch {
     /// Token the pattern marks as source (`$`) or target (`+`), when it does.
     pub source: Option<usize>,
     pub target: Option<usize>,
+    /// Token the pattern marks as a compound actor (`%`): the members of its
+    /// phrase are source and target of each other.
+    pub compound: Option<usize>,
     /// Tokens the pattern matched (besides the verb), and the other words of a
     /// multi-word verb ("out" of "carry out"); empty for a one-word verb's
     /// default code.
@@ -329,6 +332,7 @@ struct Matcher<'d> {
     steps: u32,
     source: Option<usize>,
     target: Option<usize>,
+    compound: Option<usize>,
     matched: Vec<usize>,
 }
 
@@ -392,19 +396,20 @@ impl Matcher<'_> {
             let Some(len) = self.item_at(token, words, p) else {
                 continue;
             };
-            let saved = (self.source, self.target, self.matched.len());
+            let saved = (self.source, self.target, self.matched.len(), self.compound);
             match token.item {
                 Item::Source => self.source = Some(words[p].token),
                 Item::Target => self.target = Some(words[p].token),
+                Item::Compound => self.compound = Some(words[p].token),
                 Item::Word(_) | Item::Synset(_) => self
                     .matched
                     .extend(words[p..p + len].iter().map(|w| w.token)),
-                Item::Skip | Item::Compound => {}
+                Item::Skip => {}
             }
             if self.seq(rest, words, p + len, false, to_end) {
                 return true;
             }
-            (self.source, self.target) = (saved.0, saved.1);
+            (self.source, self.target, self.compound) = (saved.0, saved.1, saved.3);
             self.matched.truncate(saved.2);
             if self.steps == 0 {
                 return false;
@@ -613,6 +618,7 @@ impl VerbDictionary {
             steps: 0,
             source: None,
             target: None,
+            compound: None,
             matched: Vec::new(),
         };
         for p in candidates {
@@ -622,6 +628,7 @@ impl VerbDictionary {
             matcher.steps = STEP_BUDGET;
             matcher.source = None;
             matcher.target = None;
+            matcher.compound = None;
             matcher.matched.clear();
             let ok = matcher.seq(&pattern.before, before, 0, false, pattern.before_tight)
                 && matcher.seq(&pattern.after, after, 0, pattern.after_tight, false);
@@ -635,6 +642,7 @@ impl VerbDictionary {
                     paired: self.code_str(pattern.code.paired),
                     source: matcher.source,
                     target: matcher.target,
+                    compound: matcher.compound,
                     matched,
                 };
                 let how = MatchExplanation {
@@ -652,6 +660,7 @@ impl VerbDictionary {
             paired: self.code_str(entry.code.paired),
             source: None,
             target: None,
+            compound: None,
             matched: consumed,
         };
         let how = MatchExplanation {
