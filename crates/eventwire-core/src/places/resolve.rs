@@ -352,28 +352,45 @@ impl Support {
 
     /// How many other names' current picks lie near `place` (one pick per
     /// name: its first mention's), up to [`MAX_PICKED_SUPPORTERS`].
+    /// Each distinct name's current pick (its first mention's), in the
+    /// order the names first occur: computed once per round, so that
+    /// [`Support::of_picks`] is linear in the number of names.
+    fn group_picks(&self, picks: &[Option<u32>]) -> Vec<(usize, Option<u32>)> {
+        let mut seen = vec![false; self.candidates.len()];
+        let mut out = Vec::new();
+        for (&group, &pick) in self.group_of.iter().zip(picks) {
+            if !seen[group] {
+                seen[group] = true;
+                out.push((group, pick));
+            }
+        }
+        out
+    }
+
+    /// How many other names (up to [`SUPPORTING_NAMES`] of them, each by its
+    /// first mention's pick) have their current pick near `place`, up to
+    /// [`MAX_PICKED_SUPPORTERS`].
     fn of_picks(
         &self,
         gazetteer: &Gazetteer,
         mention: usize,
         place: u32,
         record: &Record,
-        picks: &[Option<u32>],
+        group_picks: &[(usize, Option<u32>)],
     ) -> usize {
         let Some(&own) = self.group_of.get(mention) else {
             return 0;
         };
         let scale = record.lat.to_radians().cos().abs();
-        let mut seen: Vec<usize> = Vec::new();
         let mut near = 0;
-        for (&group, pick) in self.group_of.iter().zip(picks) {
-            if group == own || seen.contains(&group) {
-                continue;
-            }
-            if seen.len() >= SUPPORTING_NAMES || near >= MAX_PICKED_SUPPORTERS {
+        for &(_, pick) in group_picks
+            .iter()
+            .filter(|(group, _)| *group != own)
+            .take(SUPPORTING_NAMES)
+        {
+            if near >= MAX_PICKED_SUPPORTERS {
                 break;
             }
-            seen.push(group);
             let Some((other, other_record)) =
                 pick.and_then(|p| gazetteer.record(p).map(|r| (p, r)))
             else {
@@ -521,6 +538,7 @@ pub(super) fn resolve(
                 }
             }
         }
+        let group_picks = support.group_picks(&picks);
         picks = mentions
             .iter()
             .enumerate()
@@ -530,6 +548,7 @@ pub(super) fn resolve(
                     mentions,
                     evidence: &evidence,
                     picks: &picks,
+                    group_picks: &group_picks,
                     support: &support,
                 };
                 choose(gazetteer, &context, index, mention)
@@ -545,6 +564,8 @@ struct Context<'a> {
     mentions: &'a [Mention],
     evidence: &'a Evidence,
     picks: &'a [Option<u32>],
+    /// Each distinct name's current pick ([`Support::group_picks`]).
+    group_picks: &'a [(usize, Option<u32>)],
     support: &'a Support,
 }
 
@@ -560,6 +581,7 @@ fn choose(
         mentions,
         evidence,
         picks,
+        group_picks,
         support,
     } = *context;
     let container = mentions.get(index + 1).filter(|next| {
@@ -651,8 +673,8 @@ fn choose(
             score += 3.0 * members.min(3) as f32;
         }
         score += SUPPORT_BONUS * support.of(index, place).min(MAX_SUPPORTERS) as f32;
-        score +=
-            PICKED_SUPPORT_BONUS * support.of_picks(gazetteer, index, place, record, picks) as f32;
+        score += PICKED_SUPPORT_BONUS
+            * support.of_picks(gazetteer, index, place, record, group_picks) as f32;
         // A division named like its big city ("New York") means the city.
         if record.feature == Feature::Admin1
             && mention.rows.iter().any(|&(p, f)| {
