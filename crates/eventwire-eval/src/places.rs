@@ -822,8 +822,9 @@ struct CorpusScore {
     first_candidate: Resolution,
     /// Gold span → the most populous gazetteer entry under its name.
     most_populous: Resolution,
-    /// Gold span → the gazetteer entry under its name nearest the gold
-    /// point: the ceiling of any choice among the name's entries.
+    /// Gold span → of the readings the resolver chooses among
+    /// (`candidate_rows`), the one nearest the gold point: the ceiling of
+    /// any choice among them.
     nearest_candidate: Resolution,
     gold_toponyms: usize,
     predicted: usize,

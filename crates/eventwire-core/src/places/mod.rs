@@ -155,14 +155,10 @@ pub fn find_places(context: &PlaceContext, gazetteer: &Gazetteer) -> Vec<Place> 
     located.sort_unstable();
     scan_names(gazetteer, text, &words, &blocked, &located, &mut mentions);
     mentions.sort_by_key(|m| m.span);
-    let chosen = resolve::resolve(gazetteer, text, &mentions, context.dateline);
-    let stated = resolve::stated_containers(gazetteer, text, &mentions, &chosen, context.dateline);
-    let focus = locality::focus_town(
-        gazetteer,
-        &mentions,
-        &chosen,
-        resolve::dateline_place(gazetteer, context.dateline),
-    );
+    let dateline = resolve::read_dateline(gazetteer, context.dateline);
+    let chosen = resolve::resolve(gazetteer, text, &mentions, dateline.as_ref());
+    let stated = resolve::stated_containers(gazetteer, text, &mentions, &chosen, dateline.as_ref());
+    let focus = locality::focus_town(gazetteer, &mentions, &chosen, dateline.map(|d| d.place));
     let mut places: Vec<Place> = mentions
         .iter()
         .zip(chosen.iter().copied())
@@ -280,10 +276,7 @@ fn towns_named_as_others(
         let container = mentions
             .iter()
             .position(|m| m.span.start as usize >= end)
-            .filter(|&i| {
-                text.get(end..mentions[i].span.start as usize)
-                    .is_some_and(|gap| gap.trim() == ",")
-            })
+            .filter(|&i| resolve::comma_between(text, end, mentions[i].span.start as usize))
             .and_then(|i| chosen[i]);
         let held: Vec<(u32, u8)> = container
             .map(|c| {
@@ -399,6 +392,15 @@ fn embedded_place(
 }
 
 /// "Eastern Europe", "Southern District": a direction, no place by itself.
+/// A direction that may open a place's name ("South Florida", "Northern
+/// Syria", "Upper Egypt").
+fn is_direction_word(word: &str) -> bool {
+    matches!(
+        word,
+        "North" | "South" | "East" | "West" | "Northeast" | "Northwest" | "Southeast" | "Southwest"
+    ) || is_compass_adjective(word)
+}
+
 fn is_compass_adjective(word: &str) -> bool {
     matches!(
         word,
@@ -470,14 +472,10 @@ pub fn resolve_spans(
             Mention { span, rows }
         })
         .collect();
-    let chosen = resolve::resolve(gazetteer, text, &mentions, context.dateline);
-    let stated = resolve::stated_containers(gazetteer, text, &mentions, &chosen, context.dateline);
-    let focus = locality::focus_town(
-        gazetteer,
-        &mentions,
-        &chosen,
-        resolve::dateline_place(gazetteer, context.dateline),
-    );
+    let dateline = resolve::read_dateline(gazetteer, context.dateline);
+    let chosen = resolve::resolve(gazetteer, text, &mentions, dateline.as_ref());
+    let stated = resolve::stated_containers(gazetteer, text, &mentions, &chosen, dateline.as_ref());
+    let focus = locality::focus_town(gazetteer, &mentions, &chosen, dateline.map(|d| d.place));
     mentions
         .iter()
         .zip(chosen)
@@ -780,10 +778,7 @@ fn state_after_town(
             .is_some_and(|r| r.feature == Feature::Admin1);
     is_short_form
         && i.checked_sub(1).is_some_and(|p| {
-            words[p].capital
-                && text
-                    .get(words[p].end..words[i].start)
-                    .is_some_and(|gap| gap.trim() == ",")
+            words[p].capital && resolve::comma_between(text, words[p].end, words[i].start)
         })
 }
 

@@ -189,8 +189,13 @@ const MUNICIPAL_BONUS: f32 = 12.0;
 /// Whether `after` (the text after a name) opens with a town's body or
 /// people: police, mayor, council, schools, residents.
 fn is_followed_by_municipal_word(after: &str) -> bool {
-    let rest = after.trim_start_matches(['\'', '’', 's']).trim_start();
-    if after.len() - rest.len() > 3 || rest.len() == after.len() {
+    // "Lebanon Police", "Lebanon's police": an optional possessive, then a space.
+    let after = ["'s", "’s"]
+        .iter()
+        .find_map(|s| after.strip_prefix(s))
+        .unwrap_or(after);
+    let rest = after.trim_start();
+    if !(1..=2).contains(&(after.len() - rest.len())) {
         return false;
     }
     [
@@ -350,8 +355,6 @@ impl Support {
         }
     }
 
-    /// How many other names' current picks lie near `place` (one pick per
-    /// name: its first mention's), up to [`MAX_PICKED_SUPPORTERS`].
     /// Each distinct name's current pick (its first mention's), in the
     /// order the names first occur: computed once per round, so that
     /// [`Support::of_picks`] is linear in the number of names.
@@ -447,21 +450,30 @@ fn admin1_of(gazetteer: &Gazetteer, place: u32) -> Option<u32> {
     }
 }
 
-/// The place the dateline names (see [`dateline_reading`]).
-pub(super) fn dateline_place(gazetteer: &Gazetteer, dateline: Option<&Dateline>) -> Option<u32> {
-    dateline_reading(gazetteer, dateline).map(|(place, _)| place)
+/// What the dateline says of the article's place: the first part of
+/// "WASHINGTON, D.C." or "LONDON, Ky." names the town, the rest, when the
+/// gazetteer knows it, the division or country that holds it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct DatelineReading<'a> {
+    /// The town as written ("LONDON").
+    pub town: &'a str,
+    /// The best by prior of the towns the container holds ("LONDON, Ky." is
+    /// London, Kentucky, not the bigger London); else the container itself
+    /// when it holds none of them; without a container, the town by prior.
+    pub place: u32,
+    /// Whether the container chose `place` among towns of that name.
+    pub placed_by_container: bool,
 }
 
-/// The place the dateline names, and whether its own container placed it.
-/// The first part of "WASHINGTON, D.C." or "LONDON, Ky." names the town,
-/// the rest, when the gazetteer knows it, the division or country that
-/// holds it ("LONDON, Ky." is London, Kentucky, not the bigger London):
-/// the best by prior of the towns the container holds, else the container
-/// itself when it holds none of them; without a container, by prior.
-fn dateline_reading(gazetteer: &Gazetteer, dateline: Option<&Dateline>) -> Option<(u32, bool)> {
-    let place = dateline?.place.as_deref()?;
-    let (town, rest) = place.split_once(',').unwrap_or((place, ""));
-    let towns = gazetteer.lookup(town.trim());
+/// Reads the dateline's place once per document (see [`DatelineReading`]).
+pub(super) fn read_dateline<'a>(
+    gazetteer: &Gazetteer,
+    dateline: Option<&'a Dateline>,
+) -> Option<DatelineReading<'a>> {
+    let written = dateline?.place.as_deref()?;
+    let (town, rest) = written.split_once(',').unwrap_or((written, ""));
+    let town = town.trim();
+    let towns = gazetteer.lookup(town);
     let containers: Vec<u32> = gazetteer
         .lookup(rest.trim())
         .iter()
@@ -472,8 +484,13 @@ fn dateline_reading(gazetteer: &Gazetteer, dateline: Option<&Dateline>) -> Optio
                 .is_some_and(|r| matches!(r.feature, Feature::Admin1 | Feature::Country))
         })
         .collect();
+    let reading = |place, placed_by_container| DatelineReading {
+        town,
+        place,
+        placed_by_container,
+    };
     if containers.is_empty() {
-        return best_by_prior(gazetteer, towns).map(|p| (p, false));
+        return best_by_prior(gazetteer, towns).map(|p| reading(p, false));
     }
     let held: Vec<(u32, u8)> = towns
         .iter()
@@ -481,9 +498,15 @@ fn dateline_reading(gazetteer: &Gazetteer, dateline: Option<&Dateline>) -> Optio
         .filter(|&(p, _)| containers.iter().any(|&c| contains(gazetteer, c, p)))
         .collect();
     match best_by_prior(gazetteer, &held) {
-        Some(town) => Some((town, true)),
-        None => containers.first().map(|&c| (c, false)),
+        Some(town) => Some(reading(town, true)),
+        None => containers.first().map(|&c| reading(c, false)),
     }
+}
+
+/// Whether only a comma (and spaces) stands between byte `end` and byte
+/// `start` of `text`: "Munich, Germany".
+pub(super) fn comma_between(text: &str, end: usize, start: usize) -> bool {
+    text.get(end..start).is_some_and(|gap| gap.trim() == ",")
 }
 
 /// The chosen place (index) of each mention: first by prior, then twice by
@@ -492,13 +515,14 @@ pub(super) fn resolve(
     gazetteer: &Gazetteer,
     text: &str,
     mentions: &[Mention],
-    dateline: Option<&Dateline>,
+    dateline: Option<&DatelineReading>,
 ) -> Vec<Option<u32>> {
-    let mut evidence = Evidence::default();
-    let reading = dateline_reading(gazetteer, dateline);
-    evidence.dateline_town = reading.and_then(|(town, placed)| placed.then_some(town));
-    if let Some((best, _)) = reading {
-        if let Some(record) = gazetteer.record(best) {
+    let mut evidence = Evidence {
+        dateline_town: dateline.filter(|d| d.placed_by_container).map(|d| d.place),
+        ..Evidence::default()
+    };
+    if let Some(reading) = dateline {
+        if let Some(record) = gazetteer.record(reading.place) {
             evidence.dateline_country = Some(record.country);
             if record.feature == Feature::City {
                 evidence.dateline_point = Some((f64::from(record.lat), f64::from(record.lon)));
@@ -584,17 +608,19 @@ fn choose(
         group_picks,
         support,
     } = *context;
-    let container = mentions.get(index + 1).filter(|next| {
-        text.get(mention.span.end as usize..next.span.start as usize)
-            .is_some_and(|gap| gap.trim() == ",")
-    });
+    let container = mentions
+        .get(index + 1)
+        .filter(|next| comma_between(text, mention.span.end as usize, next.span.start as usize));
     let container_of: Option<&Mention> =
         index
             .checked_sub(1)
             .and_then(|p| mentions.get(p))
             .filter(|previous| {
-                text.get(previous.span.end as usize..mention.span.start as usize)
-                    .is_some_and(|gap| gap.trim() == ",")
+                comma_between(
+                    text,
+                    previous.span.end as usize,
+                    mention.span.start as usize,
+                )
             });
     let own_pick = picks
         .get(index)
@@ -781,7 +807,7 @@ pub(super) fn stated_containers(
     text: &str,
     mentions: &[Mention],
     picks: &[Option<u32>],
-    dateline: Option<&Dateline>,
+    dateline: Option<&DatelineReading>,
 ) -> Vec<Option<u32>> {
     let mut containers: Vec<Option<u32>> = vec![None; mentions.len()];
     let movable = |index: usize| {
@@ -816,9 +842,7 @@ pub(super) fn stated_containers(
     };
     for index in 0..mentions.len().saturating_sub(1) {
         let (mention, next) = (&mentions[index], &mentions[index + 1]);
-        let after_comma = text
-            .get(mention.span.end as usize..next.span.start as usize)
-            .is_some_and(|gap| gap.trim() == ",");
+        let after_comma = comma_between(text, mention.span.end as usize, next.span.start as usize);
         let Some(container) = picks[index + 1].filter(|&c| after_comma && is_area(c)) else {
             continue;
         };
@@ -826,9 +850,11 @@ pub(super) fn stated_containers(
         // the next one.
         let in_list = index.checked_sub(1).is_some_and(|p| {
             picks[p].is_some_and(is_area)
-                && text
-                    .get(mentions[p].span.end as usize..mention.span.start as usize)
-                    .is_some_and(|gap| gap.trim() == ",")
+                && comma_between(
+                    text,
+                    mentions[p].span.end as usize,
+                    mention.span.start as usize,
+                )
         });
         // "…, Bundibugyo, Côte d'Ivoire and Sudan": the container is followed
         // by another area that does not hold it.
@@ -848,19 +874,13 @@ pub(super) fn stated_containers(
         }
     }
     // "HOLLIDAY, Mo.": the dateline's town is in its division.
-    if let Some((container, false)) = dateline_reading(gazetteer, dateline) {
-        let town = dateline
-            .and_then(|d| d.place.as_deref())
-            .and_then(|p| p.split_once(','))
-            .map(|(town, _)| town.trim());
-        if let Some(town) = town.filter(|_| is_area(container)) {
-            for (index, mention) in mentions.iter().enumerate() {
-                let same = text
-                    .get(mention.span.range())
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case(town));
-                if same && movable(index) && holds_none(container, &mention.rows) {
-                    containers[index] = Some(container);
-                }
+    if let Some(reading) = dateline.filter(|d| !d.placed_by_container && is_area(d.place)) {
+        for (index, mention) in mentions.iter().enumerate() {
+            let same = text
+                .get(mention.span.range())
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case(reading.town));
+            if same && movable(index) && holds_none(reading.place, &mention.rows) {
+                containers[index] = Some(reading.place);
             }
         }
     }
@@ -902,24 +922,7 @@ pub(super) fn compass_rows(gazetteer: &Gazetteer, span_text: &str) -> Vec<(u32, 
     let Some((direction, rest)) = trimmed.split_once(' ') else {
         return Vec::new();
     };
-    let is_direction = matches!(
-        direction,
-        "North"
-            | "South"
-            | "East"
-            | "West"
-            | "Northern"
-            | "Southern"
-            | "Eastern"
-            | "Western"
-            | "Central"
-            | "Northeast"
-            | "Northwest"
-            | "Southeast"
-            | "Southwest"
-            | "Upper"
-            | "Lower"
-    );
+    let is_direction = super::is_direction_word(direction);
     if !is_direction || !rest.starts_with(char::is_uppercase) {
         return Vec::new();
     }
