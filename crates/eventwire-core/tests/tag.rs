@@ -219,3 +219,41 @@ fn dev_accuracy_holds() {
     assert!(upos > 0.945, "UPOS accuracy {upos:.4}");
     assert!(lemma > 0.96, "lemma accuracy {lemma:.4}");
 }
+
+fn xpos_of(tagged: &[(String, String, String)], sentence: &str, word: &str) -> String {
+    let at = sentence.split(' ').position(|w| w == word).unwrap();
+    tagged[at].1.clone()
+}
+
+#[test]
+fn a_news_sentence_gets_its_finite_verb() {
+    let t = tagger();
+    // The greedy pass reads these main verbs as participles (a reduced
+    // relative) and leaves the sentence without a finite verb.
+    for (sentence, verb) in [
+        ("Troops arrested 20 protesters .", "arrested"),
+        ("Police arrested 20 protesters in Cairo .", "arrested"),
+        (
+            "Russian planes attacked Aleppo on Tuesday , activists said .",
+            "attacked",
+        ),
+        ("Russian planes struck Aleppo .", "struck"),
+    ] {
+        let got = tag(&t, sentence);
+        assert_eq!(xpos_of(&got, sentence, verb), "VBD", "{sentence}");
+    }
+}
+
+#[test]
+fn passive_headlines_and_fragments_keep_their_participle() {
+    let t = tagger();
+    // A participle before a preposition is a passive, and a line that does
+    // not end as prose (a caption, a heading) is not repaired.
+    for (sentence, verb) in [
+        ("Five people killed in Kabul blast .", "killed"),
+        ("Five people killed in Kabul blast", "killed"),
+    ] {
+        let got = tag(&t, sentence);
+        assert_eq!(xpos_of(&got, sentence, verb), "VBN", "{sentence}");
+    }
+}
