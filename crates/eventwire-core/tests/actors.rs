@@ -189,3 +189,116 @@ fn petrarch_source_and_test_dictionaries_load() {
         "ISRMIL"
     );
 }
+
+#[test]
+fn office_holders_since_2015_are_dated() {
+    // Phoenix stops around 2015; the supplement carries later office holders.
+    assert_eq!(
+        code("Donald Trump", Some("2019-08-01")).as_deref(),
+        Some("USAGOV")
+    );
+    assert_eq!(code("Trump", Some("2019-08-01")).as_deref(), Some("USAGOV"));
+    assert_ne!(
+        code("Donald Trump", Some("2022-06-01")).as_deref(),
+        Some("USAGOV")
+    );
+    // Phoenix left Joe Biden in government from 2009 on, open-ended.
+    assert_ne!(
+        code("Joe Biden", Some("2018-06-01")).as_deref(),
+        Some("USAGOV")
+    );
+    assert_eq!(
+        code("Joe Biden", Some("2022-06-01")).as_deref(),
+        Some("USAGOV")
+    );
+    assert_eq!(
+        code("Emmanuel Macron", Some("2019-08-01")).as_deref(),
+        Some("FRAGOV")
+    );
+    assert_eq!(
+        code("Antonio Guterres", Some("2019-08-01")).as_deref(),
+        Some("IGOUNO")
+    );
+    assert_eq!(
+        code("Jens Stoltenberg", Some("2019-08-01")).as_deref(),
+        Some("IGOWSTNAT")
+    );
+    // Relatives are not the office holder.
+    assert_ne!(
+        code("Melania Trump", Some("2019-08-01")).as_deref(),
+        Some("USAGOV")
+    );
+}
+
+/// The supplement's people against an independent coding: the ICEWS events
+/// of 2018-06-01/02 give each named actor's sectors. Whoever ICEWS puts in
+/// an executive office or an international organisation that day must code
+/// as government (or an IGO) here, and nobody else may.
+#[test]
+fn supplement_people_agree_with_icews_2018() {
+    let Some(data) = data_dir() else {
+        eprintln!("skipping: no shared data folder (set EVENTWIRE_DATA)");
+        return;
+    };
+    let path = data.join("icews-sample/events.2018.sample.tab");
+    let Ok(table) = std::fs::read_to_string(&path) else {
+        eprintln!("skipping: {} is absent", path.display());
+        return;
+    };
+    let mut lines = table.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    let column = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let sides = [
+        (column("Source Name"), column("Source Sectors")),
+        (column("Target Name"), column("Target Sectors")),
+    ];
+    let mut sectors = std::collections::HashMap::new();
+    for line in lines {
+        let fields: Vec<&str> = line.split('\t').collect();
+        for &(name, sector) in &sides {
+            if let (Some(n), Some(s)) = (fields.get(name), fields.get(sector)) {
+                sectors
+                    .entry(n.to_string())
+                    .or_insert_with(|| s.to_string());
+            }
+        }
+    }
+    let people = [
+        "Donald Trump",
+        "Mike Pompeo",
+        "Emmanuel Macron",
+        "Theresa May",
+        "Jeremy Corbyn",
+        "Olaf Scholz",
+        "Ursula von der Leyen",
+        "Justin Trudeau",
+        "Moon Jae-in",
+        "Abiy Ahmed",
+        "Joko Widodo",
+        "Pedro Sanchez",
+        "Cyril Ramaphosa",
+        "Muhammadu Buhari",
+        "Mauricio Macri",
+        "Jens Stoltenberg",
+    ];
+    let mut compared = 0;
+    for person in people {
+        let Some(sector) = sectors.get(person) else {
+            continue;
+        };
+        let in_office = sector.split(',').any(|s| {
+            matches!(
+                s,
+                "Executive" | "Executive Office" | "International Government Organization"
+            )
+        });
+        let ours = code(person, Some("2018-06-01")).unwrap_or_default();
+        let governs = ours.starts_with("IGO") || ours.ends_with("GOV");
+        assert_eq!(governs, in_office, "{person}: ours {ours}, ICEWS {sector}");
+        compared += 1;
+    }
+    assert!(
+        compared >= 12,
+        "only {compared} people found in the ICEWS sample"
+    );
+}
