@@ -107,7 +107,7 @@ fn decode_from(
     right: Option<&[u16]>,
     buffers: &mut Buffers,
     out: &mut Vec<u16>,
-    mut finite: Option<(&[bool], &mut Vec<Option<FiniteCandidate>>)>,
+    mut finite: Option<(&[u16], &mut Vec<Option<FiniteCandidate>>)>,
 ) {
     let start = out.len();
     let before = |back: usize| start.checked_sub(back).map_or(START_CLASS, |i| out[i]);
@@ -122,12 +122,16 @@ fn decode_from(
                 extract(words, i, p1, p2, right, &mut buffers.features);
                 model.scores(&buffers.features, &mut buffers.rows, &mut buffers.scores);
                 let best = argmax(&buffers.scores, |_| true).unwrap_or(0);
-                if let Some((is_finite, _)) = finite.as_ref() {
-                    let verb = argmax(&buffers.scores, |c| is_finite.get(c) == Some(&true));
-                    candidate = verb.map(|v| FiniteCandidate {
-                        class: v as u16,
-                        margin: buffers.scores[best] - buffers.scores[v],
-                    });
+                if let Some((finite_classes, _)) = finite.as_ref() {
+                    let score = |c: u16| buffers.scores.get(usize::from(c)).copied();
+                    candidate = finite_classes
+                        .iter()
+                        .filter_map(|&c| Some((c, score(c)?)))
+                        .max_by_key(|&(_, s)| s)
+                        .map(|(class, s)| FiniteCandidate {
+                            class,
+                            margin: buffers.scores[best] - s,
+                        });
                 }
                 best as u16
             }
@@ -170,9 +174,9 @@ pub struct Tagger {
     lemmatizer: Lemmatizer,
     /// Word clusters for features (the committed clusters model, not saved in pos.ewm).
     clusters: Clusters,
-    /// Per class: a finite verb (VBD, VBZ, VBP), the readings the repair of
+    /// The finite-verb classes (VBD, VBZ, VBP), the readings the repair of
     /// [`Tagger::finite_verb_repair`] may choose.
-    finite: Vec<bool>,
+    finite: Vec<u16>,
     /// Per class: a verb that makes a sentence a clause (finite, modal or base form).
     verbal: Vec<bool>,
     /// Per class: a past participle (VBN), a noun, and a word that starts a
@@ -235,7 +239,10 @@ impl Tagger {
                 })
                 .collect()
         };
-        let finite = has_xpos(&["VBD", "VBZ", "VBP"]);
+        let finite = (0..)
+            .zip(has_xpos(&["VBD", "VBZ", "VBP"]))
+            .filter_map(|(class, is_finite)| is_finite.then_some(class))
+            .collect();
         let participle = has_xpos(&["VBN"]);
         let noun = has_xpos(&["NN", "NNS", "NNP", "NNPS"]);
         let object_start = has_xpos(&["DT", "CD", "PRP$", "NNP", "NNPS"]);
