@@ -19,6 +19,7 @@
 pub mod gold_parse;
 pub mod records;
 pub mod score;
+mod wikinews;
 
 use anyhow::Context;
 use eventwire_core::actors::{ActorDictionary, DictIssue};
@@ -40,7 +41,7 @@ use crate::metrics::Prf;
 
 /// Which failing records to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Dump {
+pub(crate) enum Dump {
     None,
     Dev,
     Test,
@@ -846,6 +847,7 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
     } else {
         println!("  skipping PLOVER GSR: {} not found", plover_path.display());
     }
+    wikinews::report(data, &models, dump)?;
     if test_clock.sentences > 0 {
         print_speed("test records", &test_clock);
     }
