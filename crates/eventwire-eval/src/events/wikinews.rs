@@ -96,7 +96,11 @@ pub fn report(data: &Path, models: &Models, dump: Dump) -> anyhow::Result<()> {
     let mut docs: HashMap<String, Document> = HashMap::new();
     let mut scores: BTreeMap<String, SplitScore> = BTreeMap::new();
     let mut skipped = 0;
-    for (n, line) in GOLD.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (n, line) in GOLD
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let gold: GoldSentence = serde_json::from_str(line)
             .with_context(|| format!("gold/events-wikinews.jsonl line {}", n + 1))?;
         let Some(article) = articles.get(&gold.id) else {
@@ -134,14 +138,24 @@ pub fn report(data: &Path, models: &Models, dump: Dump) -> anyhow::Result<()> {
         }
         let show = dump == Dump::Dev && gold.split == "dev" || dump == Dump::Test;
         if show && (score.prf.fp > 0 || score.prf.fn_ > 0) {
-            println!("--- {} {}..{} \"{sentence}\"", gold.id, gold.start, gold.end);
+            println!(
+                "--- {} {}..{} \"{sentence}\"",
+                gold.id, gold.start, gold.end
+            );
             for (g, matched) in gold_keys.iter().zip(&score.gold_matched) {
                 let mark = if *matched { "" } else { "   MISSED" };
                 println!("    expected {}{mark}", g.key);
             }
-            for ((e, k), matched) in produced.iter().zip(&produced_keys).zip(&score.produced_matched) {
+            for ((e, k), matched) in produced
+                .iter()
+                .zip(&produced_keys)
+                .zip(&score.produced_matched)
+            {
                 let mark = if *matched { "" } else { "   WRONG" };
-                println!("    produced {} {} \"{}\"{mark}", k.key, e.cameo, e.evidence);
+                println!(
+                    "    produced {} {} \"{}\"{mark}",
+                    k.key, e.cameo, e.evidence
+                );
             }
         }
     }
