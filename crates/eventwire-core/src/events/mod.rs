@@ -49,6 +49,9 @@ pub struct EventContext<'a> {
     pub reporting_date: Option<&'a str>,
 }
 
+/// CAMEO's vaguest code, "make statement", given by the speech verbs' block.
+const MAKE_STATEMENT: &str = "010";
+
 /// Most members one side of an event may have (`A, B, C and D met`).
 const MAX_MEMBERS: usize = 6;
 
@@ -441,6 +444,12 @@ impl<'a> Coding<'a> {
         let Some(code) = m.code.as_deref() else {
             return;
         };
+        // A speech verb's own code with no pattern behind it ("X said …",
+        // "Reuters reported …") is the filler "make statement": who said
+        // what is in the quotes layer, and a statement's target is guesswork.
+        if code == MAKE_STATEMENT && m.matched.is_empty() {
+            return;
+        }
         let tree = self.tree;
         let mut also: Vec<usize> = frame.xcomps.clone();
         let mut node = frame.verb;

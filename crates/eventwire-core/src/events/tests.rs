@@ -326,3 +326,24 @@ fn a_participle_read_for_the_finite_verb_takes_the_root_noun_as_subject() {
         ["RUSCOP UKREDU 173"]
     );
 }
+
+#[test]
+fn a_bare_speech_verb_is_no_event_but_its_patterns_are() {
+    let models = Models::embedded().unwrap();
+    let verbs = "--- EXPLAIN_VERBAL [010] ---\nTELL\nEXPRESS\n- * CONCERN [012]\n";
+    // "Make statement" from the verb alone is filler: the quote layer has it.
+    assert!(coded(&events_with(
+        &models,
+        "China told Japan the plan was wrong.",
+        verbs
+    ))
+    .is_empty());
+    assert_eq!(
+        coded(&events_with(
+            &models,
+            "China expressed concern to Japan on Monday.",
+            verbs
+        )),
+        ["CHN JPN 012"]
+    );
+}
