@@ -291,3 +291,11 @@ fn target_inside_a_prepositional_phrase() {
     let found = events("Russia called for a ceasefire with Ukraine on Monday.");
     assert!(find(&found, "RUS", "UKR").is_some(), "{}", show(&found));
 }
+
+#[test]
+fn troops_arresting_people_is_an_arrest_not_an_occupation() {
+    // CAMEO.2.0's `- &MILITARY * [192] # TAKE` is TAKE's, not ARREST's.
+    let found = events("Israeli troops arrested five Palestinians in Hebron on Tuesday.");
+    let e = find(&found, "ISRMIL", "PSE").unwrap_or_else(|| panic!("{}", show(&found)));
+    assert_eq!(e.cameo, "173", "{}", show(&found));
+}

@@ -324,3 +324,29 @@ fn a_participle_read_for_the_finite_verb_takes_the_root_noun_as_subject() {
         ["RUSCOP UKREDU 173"]
     );
 }
+
+#[test]
+fn a_subject_only_pattern_applies_to_the_verb_its_comment_names() {
+    let models = Models::embedded().unwrap();
+    let verbs = "&MILITARY\n+TROOPS\n\n--- APPREHEND [171] ---\nARREST [173]\nTAKE {TAKES TAKING TOOK TAKEN}\n- &MILITARY * [192] # TAKE\n- * &MILITARY [1711] # tb 02 May 2007\n";
+    // Written for TAKE: "troops arrested" keeps ARREST's own code.
+    let found = events_with(
+        &models,
+        "Israeli troops arrested five Palestinians in Hebron on Tuesday.",
+        verbs,
+    );
+    assert_eq!(coded(&found), ["ISRMIL PSE 173"]);
+    let found = events_with(
+        &models,
+        "Israeli troops took the Palestinian town of Hebron on Tuesday.",
+        verbs,
+    );
+    assert_eq!(coded(&found), ["ISRMIL PSE 192"]);
+    // A comment that names no verb of the block leaves the pattern to all.
+    let found = events_with(
+        &models,
+        "Egyptian police arrested Israeli troops in Sinai on Tuesday.",
+        verbs,
+    );
+    assert_eq!(coded(&found), ["EGYCOP ISRMIL 1711"]);
+}
