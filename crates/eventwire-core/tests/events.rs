@@ -299,3 +299,15 @@ fn troops_arresting_people_is_an_arrest_not_an_occupation() {
     let e = find(&found, "ISRMIL", "PSE").unwrap_or_else(|| panic!("{}", show(&found)));
     assert_eq!(e.cameo, "173", "{}", show(&found));
 }
+
+#[test]
+fn the_target_phrase_of_an_object_that_names_no_actor_comes_first() {
+    // `a protest … in Cairo` codes only through its place; `against Israel` is the target.
+    let found = events("Egyptian students staged a protest against Israel in Cairo on Friday.");
+    let e = find(&found, "EGY", "ISR").unwrap_or_else(|| panic!("{}", show(&found)));
+    assert_eq!(e.cameo, "141", "{}", show(&found));
+    assert!(find(&found, "EGY", "EGY").is_none(), "{}", show(&found));
+    // An object that is an actor stays the target.
+    let found = events("Greece expelled the Libyan ambassador to Greece on Friday.");
+    assert!(find(&found, "GRC", "LBY").is_some(), "{}", show(&found));
+}

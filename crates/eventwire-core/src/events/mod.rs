@@ -483,7 +483,10 @@ impl<'a> Coding<'a> {
         let target_heads: Vec<usize> = match marked_target {
             Some(h) => vec![h],
             None if frame.passive => frame.subjects.clone(),
-            None => default_targets(tree, frame),
+            None => default_targets(tree, frame, |o| {
+                let words = noun_phrase(tree, o, true);
+                !self.coder.code(&words, Some(o), None).is_empty()
+            }),
         };
         let sources = self.code_heads(&source_heads, &setting);
         let mut targets = Vec::new();
@@ -694,8 +697,26 @@ fn is_reciprocal(code: &str) -> bool {
 /// Where the target of an active clause is: the object, else a
 /// prepositional phrase that introduces one (`met with X`, `fired at X`),
 /// else the object of a complement verb.
-fn default_targets(tree: &Tree<'_>, frame: &Frame) -> Vec<usize> {
-    let mut out: Vec<usize> = frame.objects.clone();
+fn default_targets(
+    tree: &Tree<'_>,
+    frame: &Frame,
+    names_actor: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    // The target phrase of an object that names no actor itself comes before
+    // the object, which may code only through its place (`staged a protest
+    // [against Israel] in Cairo`; but `expelled the Libyan ambassador to Greece`).
+    let mut out: Vec<usize> = Vec::new();
+    for &o in &frame.objects {
+        if !names_actor(o) {
+            for c in tree.children(o).iter().map(|&c| c as usize) {
+                let prep = tree.case_of(c).map(|case| tree.word(case));
+                if tree.base_dep(c) == "nmod" && prep.is_some_and(nominal::is_target_preposition) {
+                    out.push(c);
+                }
+            }
+        }
+        out.push(o);
+    }
     for &(case, head) in &frame.preps {
         if nominal::is_target_preposition(tree.word(case)) {
             out.push(head);
