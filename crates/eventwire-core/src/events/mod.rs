@@ -483,7 +483,7 @@ impl<'a> Coding<'a> {
         let target_heads: Vec<usize> = match marked_target {
             Some(h) => vec![h],
             None if frame.passive => frame.subjects.clone(),
-            None => default_targets(tree, frame, |o| {
+            None => default_targets(tree, frame, &m.matched, |o| {
                 let words = noun_phrase(tree, o, true);
                 !self.coder.code(&words, Some(o), None).is_empty()
             }),
@@ -700,17 +700,28 @@ fn is_reciprocal(code: &str) -> bool {
 fn default_targets(
     tree: &Tree<'_>,
     frame: &Frame,
+    matched: &[usize],
     names_actor: impl Fn(usize) -> bool,
 ) -> Vec<usize> {
     // The target phrase of an object that names no actor itself comes before
     // the object, which may code only through its place (`staged a protest
     // [against Israel] in Cairo`; but `expelled the Libyan ambassador to Greece`).
+    // An object the pattern names as part of the event (`- * {ARREST
+    // WARRANTS} [173]`, `- * APPRECIATION [013]`) takes a `for` phrase too, its
+    // own or the verb's (`issued arrest warrants for Taliban commanders`,
+    // `expressed appreciation for Iran's help`).
     let mut out: Vec<usize> = Vec::new();
+    let mut named_object = false;
     for &o in &frame.objects {
         if !names_actor(o) {
+            let named = matched.contains(&o);
+            named_object |= named;
             for c in tree.children(o).iter().map(|&c| c as usize) {
                 let prep = tree.case_of(c).map(|case| tree.word(case));
-                if tree.base_dep(c) == "nmod" && prep.is_some_and(nominal::is_target_preposition) {
+                let target = prep.is_some_and(|p| {
+                    nominal::is_target_preposition(p) || (named && p.eq_ignore_ascii_case("for"))
+                });
+                if tree.base_dep(c) == "nmod" && target {
                     out.push(c);
                 }
             }
@@ -718,7 +729,10 @@ fn default_targets(
         out.push(o);
     }
     for &(case, head) in &frame.preps {
-        if nominal::is_target_preposition(tree.word(case)) {
+        let prep = tree.word(case);
+        if nominal::is_target_preposition(prep)
+            || (named_object && prep.eq_ignore_ascii_case("for"))
+        {
             out.push(head);
         }
     }

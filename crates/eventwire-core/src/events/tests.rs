@@ -350,3 +350,29 @@ fn a_subject_only_pattern_applies_to_the_verb_its_comment_names() {
     );
     assert_eq!(coded(&found), ["EGYCOP ISRMIL 1711"]);
 }
+
+#[test]
+fn an_object_the_pattern_names_takes_its_for_phrase_as_target() {
+    let models = Models::embedded().unwrap();
+    let verbs = "--- ISSUE [100] ---\nISSUE\n- * {ARREST WARRANTS} [173]\n\n--- EXPRESS [010] ---\nEXPRESS\n- * APPRECIATION [013]\n";
+    let found = events_with(
+        &models,
+        "Egypt issued arrest warrants for Israeli soldiers on Monday.",
+        verbs,
+    );
+    assert_eq!(coded(&found), ["EGY ISRMIL 173"]);
+    // The verb's own `for` phrase, when the parser attaches it there.
+    let found = events_with(
+        &models,
+        "The Iraqi prime minister expressed appreciation for Iranian support on Monday.",
+        verbs,
+    );
+    assert_eq!(coded(&found), ["IRQGOV IRN 013"]);
+    // An object the pattern does not name leaves `for` to its usual reading.
+    let found = events_with(
+        &models,
+        "Egypt issued visas for Israeli tourists on Monday.",
+        verbs,
+    );
+    assert!(found.is_empty(), "{:?}", coded(&found));
+}
