@@ -311,3 +311,23 @@ fn the_target_phrase_of_an_object_that_names_no_actor_comes_first() {
     let found = events("Greece expelled the Libyan ambassador to Greece on Friday.");
     assert!(find(&found, "GRC", "LBY").is_some(), "{}", show(&found));
 }
+
+#[test]
+fn a_participle_with_a_by_phrase_is_a_passive_of_the_noun_it_modifies() {
+    let found =
+        events("The Pakistani embassy, attacked by Taliban militants on Monday, remained closed.");
+    let e = find(&found, "AFG", "PAKGOV").unwrap_or_else(|| panic!("{}", show(&found)));
+    assert_eq!(&e.cameo[..2], "19", "{}", show(&found));
+    // The parser's bare `obl:agent` without `by` is no agent.
+    let found = events(
+        "Germany on Monday banned Iranian airline Mahan Air from flying in the European nation.",
+    );
+    assert!(find(&found, "IRN", "DEU").is_none(), "{}", show(&found));
+}
+
+#[test]
+fn an_instrument_agent_stands_for_whoever_used_it() {
+    let found = events("An Israeli soldier was killed by a rocket fired by Hamas militants.");
+    let e = find(&found, "PSE", "ISRMIL").unwrap_or_else(|| panic!("{}", show(&found)));
+    assert_eq!(&e.cameo[..2], "19", "{}", show(&found));
+}

@@ -131,7 +131,13 @@ fn own_subjects(tree: &Tree<'_>, verb: usize) -> (Vec<usize>, bool) {
 /// The frame of `verb`. Subjects missing from a complement or coordinated
 /// verb come from the verb it depends on (up to `depth` levels).
 pub(crate) fn frame(tree: &Tree<'_>, verb: usize) -> Frame {
-    let (mut subjects, passive) = own_subjects(tree, verb);
+    let (mut subjects, mut passive) = own_subjects(tree, verb);
+    if subjects.is_empty() {
+        if let Some(noun) = reduced_passive_subject(tree, verb) {
+            subjects.push(noun);
+            passive = true;
+        }
+    }
     if subjects.is_empty() {
         subjects = inherited_subjects(tree, verb, 4);
     }
@@ -181,6 +187,28 @@ pub(crate) fn frame(tree: &Tree<'_>, verb: usize) -> Frame {
     }
     frame.preps.sort_unstable();
     frame
+}
+
+/// `a convoy [attacked by rebels]`: a past participle modifying a noun, with
+/// a `by` phrase and no object, is a passive whose subject is that noun.
+fn reduced_passive_subject(tree: &Tree<'_>, verb: usize) -> Option<usize> {
+    let noun = tree.head(verb)?;
+    let reduced = tree.dep(verb) == "acl"
+        && tree.tag(verb) == "VBN"
+        && is_nominal(tree, noun)
+        && noun < verb
+        && tree.child_with(verb, "obj").is_none()
+        && agent_phrase(tree, verb).is_some();
+    reduced.then_some(noun)
+}
+
+/// The `by` phrase of a verb read as passive (`obl:agent` or `obl`, with
+/// the word `by`: the parser also labels bare noun phrases `obl:agent`).
+pub(crate) fn agent_phrase(tree: &Tree<'_>, verb: usize) -> Option<usize> {
+    tree.children(verb).iter().map(|&c| c as usize).find(|&c| {
+        matches!(tree.dep(c), "obl:agent" | "obl")
+            && tree.case_of(c).is_some_and(|k| tree.lemma_is(k, "by"))
+    })
 }
 
 /// `officials are about to restore ties`: the parser may make `restore` the

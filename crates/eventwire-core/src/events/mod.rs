@@ -488,7 +488,14 @@ impl<'a> Coding<'a> {
                 !self.coder.code(&words, Some(o), None).is_empty()
             }),
         };
-        let sources = self.code_heads(&source_heads, &setting);
+        let mut sources = self.code_heads(&source_heads, &setting);
+        if sources.is_empty() && frame.passive && m.source.is_none() {
+            // `killed by a rocket [fired by Hamas militants]`: an agent that is
+            // no actor, an instrument, stands for whoever used it.
+            if let Some(user) = frame.agent.and_then(|a| instrument_user(tree, a)) {
+                sources = self.code_heads(&[user], &setting);
+            }
+        }
         let mut targets = Vec::new();
         for h in target_heads {
             targets = self.code_heads(&[h], &setting);
@@ -690,6 +697,15 @@ fn is_country_code(prefix: &str) -> bool {
 /// Codes a compound subject without a target performs on itself, each
 /// member with the others: intent to cooperate (03), consult (04),
 /// diplomatic (05) and material (06) cooperation.
+/// The `by` phrase of a participle on `agent` (`a missile [fired by rebels]`).
+fn instrument_user(tree: &Tree<'_>, agent: usize) -> Option<usize> {
+    tree.children(agent)
+        .iter()
+        .map(|&c| c as usize)
+        .filter(|&c| tree.dep(c) == "acl" && tree.tag(c) == "VBN")
+        .find_map(|c| clause::agent_phrase(tree, c))
+}
+
 fn is_reciprocal(code: &str) -> bool {
     matches!(code.get(..2), Some("03" | "04" | "05" | "06"))
 }
