@@ -331,3 +331,12 @@ fn an_instrument_agent_stands_for_whoever_used_it() {
     let e = find(&found, "PSE", "ISRMIL").unwrap_or_else(|| panic!("{}", show(&found)));
     assert_eq!(&e.cameo[..2], "19", "{}", show(&found));
 }
+
+#[test]
+fn a_light_verb_gives_way_to_the_event_noun_it_carries_out() {
+    // CONDUCT's own code (060, material cooperation) would be filler next to the airstrikes.
+    let found = events("Russia conducted airstrikes on Syrian rebels near Aleppo.");
+    let e = find(&found, "RUS", "SYR").unwrap_or_else(|| panic!("{}", show(&found)));
+    assert_eq!(e.cameo, "195", "{}", show(&found));
+    assert!(found.iter().all(|e| e.cameo != "060"), "{}", show(&found));
+}

@@ -113,6 +113,18 @@ pub fn find_events(
         if discards.skip(&tree, actors, frame.verb) {
             continue;
         }
+        // `conducted airstrikes on X`: a light verb whose object is an event
+        // noun the pattern did not name (CONDUCT's own 060) gives way to the
+        // noun's event.
+        let light = nominal::is_light_verb(&tree.lemma(frame.verb).to_ascii_lowercase());
+        if light
+            && frame
+                .objects
+                .iter()
+                .any(|&o| noun_code(&tree, o).is_some() && !m.matched.contains(&o))
+        {
+            continue;
+        }
         coding.verb_events(frame, m, &mut events);
     }
     for n in 0..tree.len() {
