@@ -340,3 +340,12 @@ fn a_light_verb_gives_way_to_the_event_noun_it_carries_out() {
     assert_eq!(e.cameo, "195", "{}", show(&found));
     assert!(found.iter().all(|e| e.cameo != "060"), "{}", show(&found));
 }
+
+#[test]
+fn a_control_verb_s_complement_read_as_an_adverbial_clause() {
+    // The parser makes `to wage war` an `advcl` of `vowed` (after `on Thursday`).
+    let found = events("Hamas vowed on Thursday to wage war on Israel.");
+    let e = find(&found, "PSE", "ISR").unwrap_or_else(|| panic!("{}", show(&found)));
+    assert_eq!(e.cameo, "190", "{}", show(&found));
+    assert_eq!(e.status, "future", "{}", show(&found));
+}

@@ -161,6 +161,9 @@ pub(crate) fn frame(tree: &Tree<'_>, verb: usize) -> Frame {
             "obj" | "iobj" | "dobj" => frame.objects.push(c),
             "compound:prt" => frame.particle = Some(c),
             "xcomp" if is_event_verb(tree, c) => frame.xcomps.push(c),
+            "advcl" if is_event_verb(tree, c) && is_misread_complement(tree, c) => {
+                frame.xcomps.push(c)
+            }
             "obl:agent" => frame.agent = Some(c),
             "obl" | "nmod" | "obl:npmod" => {
                 if let Some(case) = tree.case_of(c) {
@@ -187,6 +190,34 @@ pub(crate) fn frame(tree: &Tree<'_>, verb: usize) -> Frame {
     }
     frame.preps.sort_unstable();
     frame
+}
+
+/// An adverbial `to`-infinitive without a subject of its own under a verb
+/// that takes an infinitive complement (`vowed on Thursday to wage war`,
+/// which the parser reads as `advcl` rather than `xcomp`): it counts as that
+/// verb's complement. Other `to`-infinitives (purpose clauses, `voted to
+/// leave`, `advised citizens to …`) are left alone.
+pub(crate) fn is_misread_complement(tree: &Tree<'_>, verb: usize) -> bool {
+    tree.dep(verb) == "advcl"
+        && matches!(tree.tag(verb), "VB")
+        && tree.head(verb).is_some_and(|h| {
+            // Subject control only: `urged Bree on Monday to help`, `called on
+            // Italy to join`, `wanted the army to leave` have another subject.
+            let lemma = tree.lemma(h).to_ascii_lowercase();
+            tree.pos(h) == "VERB"
+                && super::status::is_prospective(&lemma)
+                && !matches!(lemma.as_str(), "urge" | "ask" | "call")
+                && tree.child_with(h, "obj").is_none()
+        })
+        && tree
+            .children(verb)
+            .iter()
+            .map(|&c| c as usize)
+            .any(|c| tree.dep(c) == "mark" && tree.word(c).eq_ignore_ascii_case("to"))
+        && !tree
+            .children(verb)
+            .iter()
+            .any(|&c| matches!(tree.dep(c as usize), "nsubj" | "nsubj:pass"))
 }
 
 /// `a convoy [attacked by rebels]`: a past participle modifying a noun, with
@@ -253,6 +284,8 @@ fn inherited_subjects(tree: &Tree<'_>, verb: usize, depth: usize) -> Vec<usize> 
                 }
             }
         }
+        // `vowed on Thursday [to wage war]`: the subject of the verb it depends on.
+        "advcl" if is_misread_complement(tree, verb) => {}
         "conj" => {}
         _ => return Vec::new(),
     }
