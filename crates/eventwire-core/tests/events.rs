@@ -349,3 +349,11 @@ fn a_control_verb_s_complement_read_as_an_adverbial_clause() {
     assert_eq!(e.cameo, "190", "{}", show(&found));
     assert_eq!(e.status, "future", "{}", show(&found));
 }
+
+#[test]
+fn the_first_by_phrase_is_the_agent() {
+    // The parser labels the apposition `the state's fiercest foe` obl:agent too.
+    let found = events("Iran was opposed by Israel, the state's fiercest foe, in being drawn into the peace process.");
+    let e = find(&found, "ISR", "IRN").unwrap_or_else(|| panic!("{}", show(&found)));
+    assert_eq!(&e.cameo[..2], "11", "{}", show(&found));
+}

@@ -164,7 +164,9 @@ pub(crate) fn frame(tree: &Tree<'_>, verb: usize) -> Frame {
             "advcl" if is_event_verb(tree, c) && is_misread_complement(tree, c) => {
                 frame.xcomps.push(c)
             }
-            "obl:agent" => frame.agent = Some(c),
+            // The first `by` phrase: the parser also labels an apposition
+            // after it `obl:agent` (`by Osgiliath, the state's fiercest foe,`).
+            "obl:agent" if frame.agent.is_none() => frame.agent = Some(c),
             "obl" | "nmod" | "obl:npmod" => {
                 if let Some(case) = tree.case_of(c) {
                     if passive && tree.lemma_is(case, "by") && frame.agent.is_none() {
