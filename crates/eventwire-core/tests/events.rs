@@ -357,3 +357,16 @@ fn the_first_by_phrase_is_the_agent() {
     let e = find(&found, "ISR", "IRN").unwrap_or_else(|| panic!("{}", show(&found)));
     assert_eq!(&e.cameo[..2], "11", "{}", show(&found));
 }
+
+#[test]
+fn a_between_phrase_the_pattern_names_gives_both_parties() {
+    // CAMEO.2.0: `- * (BETWEEN) [045] # MEDIATE`.
+    let found = events("Qatar is mediating between the United States and the Taliban.");
+    let e = find(&found, "QAT", "USA").unwrap_or_else(|| panic!("{}", show(&found)));
+    assert_eq!(e.cameo, "045", "{}", show(&found));
+    assert!(find(&found, "QAT", "AFG").is_some(), "{}", show(&found));
+    // A `for` the pattern names says what is called for, not whom.
+    let found =
+        events("The Green Party candidate called for the nationalization of the Federal Reserve.");
+    assert!(found.is_empty(), "{}", show(&found));
+}

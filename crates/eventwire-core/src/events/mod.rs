@@ -788,6 +788,17 @@ fn default_targets(
             }
         }
     }
+    // Last, a `between` or `into` phrase whose preposition the pattern itself
+    // names (`- * (BETWEEN) [045]`: `Qatar is mediating between the United
+    // States and the Taliban`; `- * (INTO &TOWN)`). Other prepositions a
+    // pattern names (`called for`, `returned from`) say what or where, not whom.
+    for &(case, head) in &frame.preps {
+        let prep = tree.word(case);
+        let parties = prep.eq_ignore_ascii_case("between") || prep.eq_ignore_ascii_case("into");
+        if parties && matched.contains(&case) && !out.contains(&head) {
+            out.push(head);
+        }
+    }
     out
 }
 
