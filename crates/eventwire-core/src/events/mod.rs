@@ -706,9 +706,6 @@ fn is_country_code(prefix: &str) -> bool {
         )
 }
 
-/// Codes a compound subject without a target performs on itself, each
-/// member with the others: intent to cooperate (03), consult (04),
-/// diplomatic (05) and material (06) cooperation.
 /// The `by` phrase of a participle on `agent` (`a missile [fired by rebels]`).
 fn instrument_user(tree: &Tree<'_>, agent: usize) -> Option<usize> {
     tree.children(agent)
@@ -718,13 +715,18 @@ fn instrument_user(tree: &Tree<'_>, agent: usize) -> Option<usize> {
         .find_map(|c| clause::agent_phrase(tree, c))
 }
 
+/// Codes a compound subject without a target performs on itself, each
+/// member with the others: intent to cooperate (03), consult (04),
+/// diplomatic (05) and material (06) cooperation.
 fn is_reciprocal(code: &str) -> bool {
     matches!(code.get(..2), Some("03" | "04" | "05" | "06"))
 }
 
 /// Where the target of an active clause is: the object, else a
 /// prepositional phrase that introduces one (`met with X`, `fired at X`),
-/// else the object of a complement verb.
+/// else the object of a complement verb, then phrases deeper inside; the
+/// candidates in order, the first that codes wins. `matched` are the tokens
+/// the verb pattern used; `names_actor` tells whether an object codes alone.
 fn default_targets(
     tree: &Tree<'_>,
     frame: &Frame,
