@@ -131,7 +131,13 @@ fn own_subjects(tree: &Tree<'_>, verb: usize) -> (Vec<usize>, bool) {
 /// The frame of `verb`. Subjects missing from a complement or coordinated
 /// verb come from the verb it depends on (up to `depth` levels).
 pub(crate) fn frame(tree: &Tree<'_>, verb: usize) -> Frame {
-    let (mut subjects, passive) = own_subjects(tree, verb);
+    let (mut subjects, mut passive) = own_subjects(tree, verb);
+    if subjects.is_empty() {
+        if let Some(noun) = reduced_passive_subject(tree, verb) {
+            subjects.push(noun);
+            passive = true;
+        }
+    }
     if subjects.is_empty() {
         subjects = inherited_subjects(tree, verb, 4);
     }
@@ -155,7 +161,12 @@ pub(crate) fn frame(tree: &Tree<'_>, verb: usize) -> Frame {
             "obj" | "iobj" | "dobj" => frame.objects.push(c),
             "compound:prt" => frame.particle = Some(c),
             "xcomp" if is_event_verb(tree, c) => frame.xcomps.push(c),
-            "obl:agent" => frame.agent = Some(c),
+            "advcl" if is_event_verb(tree, c) && is_misread_complement(tree, c) => {
+                frame.xcomps.push(c)
+            }
+            // The first `by` phrase: the parser also labels an apposition
+            // after it `obl:agent` (`by Osgiliath, the state's fiercest foe,`).
+            "obl:agent" if frame.agent.is_none() => frame.agent = Some(c),
             "obl" | "nmod" | "obl:npmod" => {
                 if let Some(case) = tree.case_of(c) {
                     if passive && tree.lemma_is(case, "by") && frame.agent.is_none() {
@@ -181,6 +192,56 @@ pub(crate) fn frame(tree: &Tree<'_>, verb: usize) -> Frame {
     }
     frame.preps.sort_unstable();
     frame
+}
+
+/// An adverbial `to`-infinitive without a subject of its own under a verb
+/// that takes an infinitive complement (`vowed on Thursday to wage war`,
+/// which the parser reads as `advcl` rather than `xcomp`): it counts as that
+/// verb's complement. Other `to`-infinitives (purpose clauses, `voted to
+/// leave`, `advised citizens to …`) are left alone.
+pub(crate) fn is_misread_complement(tree: &Tree<'_>, verb: usize) -> bool {
+    tree.dep(verb) == "advcl"
+        && matches!(tree.tag(verb), "VB")
+        && tree.head(verb).is_some_and(|h| {
+            // Subject control only: `urged Bree on Monday to help`, `called on
+            // Italy to join`, `wanted the army to leave` have another subject.
+            let lemma = tree.lemma(h).to_ascii_lowercase();
+            tree.pos(h) == "VERB"
+                && super::status::is_prospective(&lemma)
+                && !matches!(lemma.as_str(), "urge" | "ask" | "call")
+                && tree.child_with(h, "obj").is_none()
+        })
+        && tree
+            .children(verb)
+            .iter()
+            .map(|&c| c as usize)
+            .any(|c| tree.dep(c) == "mark" && tree.word(c).eq_ignore_ascii_case("to"))
+        && !tree
+            .children(verb)
+            .iter()
+            .any(|&c| matches!(tree.dep(c as usize), "nsubj" | "nsubj:pass"))
+}
+
+/// `a convoy [attacked by rebels]`: a past participle modifying a noun, with
+/// a `by` phrase and no object, is a passive whose subject is that noun.
+fn reduced_passive_subject(tree: &Tree<'_>, verb: usize) -> Option<usize> {
+    let noun = tree.head(verb)?;
+    let reduced = tree.dep(verb) == "acl"
+        && tree.tag(verb) == "VBN"
+        && is_nominal(tree, noun)
+        && noun < verb
+        && tree.child_with(verb, "obj").is_none()
+        && agent_phrase(tree, verb).is_some();
+    reduced.then_some(noun)
+}
+
+/// The `by` phrase of a verb read as passive (`obl:agent` or `obl`, with
+/// the word `by`: the parser also labels bare noun phrases `obl:agent`).
+pub(crate) fn agent_phrase(tree: &Tree<'_>, verb: usize) -> Option<usize> {
+    tree.children(verb).iter().map(|&c| c as usize).find(|&c| {
+        matches!(tree.dep(c), "obl:agent" | "obl")
+            && tree.case_of(c).is_some_and(|k| tree.lemma_is(k, "by"))
+    })
 }
 
 /// `officials are about to restore ties`: the parser may make `restore` the
@@ -225,6 +286,8 @@ fn inherited_subjects(tree: &Tree<'_>, verb: usize, depth: usize) -> Vec<usize> 
                 }
             }
         }
+        // `vowed on Thursday [to wage war]`: the subject of the verb it depends on.
+        "advcl" if is_misread_complement(tree, verb) => {}
         "conj" => {}
         _ => return Vec::new(),
     }

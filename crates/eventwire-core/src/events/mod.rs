@@ -116,6 +116,18 @@ pub fn find_events(
         if discards.skip(&tree, actors, frame.verb) {
             continue;
         }
+        // `conducted airstrikes on X`: a light verb whose object is an event
+        // noun the pattern did not name (CONDUCT's own 060) gives way to the
+        // noun's event.
+        let light = nominal::is_light_verb(&tree.lemma(frame.verb).to_ascii_lowercase());
+        if light
+            && frame
+                .objects
+                .iter()
+                .any(|&o| noun_code(&tree, o).is_some() && !m.matched.contains(&o))
+        {
+            continue;
+        }
         coding.verb_events(frame, m, &mut events);
     }
     for n in 0..tree.len() {
@@ -492,9 +504,19 @@ impl<'a> Coding<'a> {
         let target_heads: Vec<usize> = match marked_target {
             Some(h) => vec![h],
             None if frame.passive => frame.subjects.clone(),
-            None => default_targets(tree, frame),
+            None => default_targets(tree, frame, &m.matched, |o| {
+                let words = noun_phrase(tree, o, true);
+                !self.coder.code(&words, Some(o), None).is_empty()
+            }),
         };
-        let sources = self.code_heads(&source_heads, &setting);
+        let mut sources = self.code_heads(&source_heads, &setting);
+        if sources.is_empty() && frame.passive && m.source.is_none() {
+            // `killed by a rocket [fired by Hamas militants]`: an agent that is
+            // no actor, an instrument, stands for whoever used it.
+            if let Some(user) = frame.agent.and_then(|a| instrument_user(tree, a)) {
+                sources = self.code_heads(&[user], &setting);
+            }
+        }
         let mut targets = Vec::new();
         for h in target_heads {
             targets = self.code_heads(&[h], &setting);
@@ -693,6 +715,15 @@ fn is_country_code(prefix: &str) -> bool {
         )
 }
 
+/// The `by` phrase of a participle on `agent` (`a missile [fired by rebels]`).
+fn instrument_user(tree: &Tree<'_>, agent: usize) -> Option<usize> {
+    tree.children(agent)
+        .iter()
+        .map(|&c| c as usize)
+        .filter(|&c| tree.dep(c) == "acl" && tree.tag(c) == "VBN")
+        .find_map(|c| clause::agent_phrase(tree, c))
+}
+
 /// Codes a compound subject without a target performs on itself, each
 /// member with the others: intent to cooperate (03), consult (04),
 /// diplomatic (05) and material (06) cooperation.
@@ -702,11 +733,45 @@ fn is_reciprocal(code: &str) -> bool {
 
 /// Where the target of an active clause is: the object, else a
 /// prepositional phrase that introduces one (`met with X`, `fired at X`),
-/// else the object of a complement verb.
-fn default_targets(tree: &Tree<'_>, frame: &Frame) -> Vec<usize> {
-    let mut out: Vec<usize> = frame.objects.clone();
+/// else the object of a complement verb, then phrases deeper inside; the
+/// candidates in order, the first that codes wins. `matched` are the tokens
+/// the verb pattern used; `names_actor` tells whether an object codes alone.
+fn default_targets(
+    tree: &Tree<'_>,
+    frame: &Frame,
+    matched: &[usize],
+    names_actor: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    // The target phrase of an object that names no actor itself comes before
+    // the object, which may code only through its place (`staged a protest
+    // [against Israel] in Cairo`; but `expelled the Libyan ambassador to Greece`).
+    // An object the pattern names as part of the event (`- * {ARREST
+    // WARRANTS} [173]`, `- * APPRECIATION [013]`) takes a `for` phrase too, its
+    // own or the verb's (`issued arrest warrants for Taliban commanders`,
+    // `expressed appreciation for Iran's help`).
+    let mut out: Vec<usize> = Vec::new();
+    let mut named_object = false;
+    for &o in &frame.objects {
+        if !names_actor(o) {
+            let named = matched.contains(&o);
+            named_object |= named;
+            for c in tree.children(o).iter().map(|&c| c as usize) {
+                let prep = tree.case_of(c).map(|case| tree.word(case));
+                let target = prep.is_some_and(|p| {
+                    nominal::is_target_preposition(p) || (named && p.eq_ignore_ascii_case("for"))
+                });
+                if tree.base_dep(c) == "nmod" && target {
+                    out.push(c);
+                }
+            }
+        }
+        out.push(o);
+    }
     for &(case, head) in &frame.preps {
-        if nominal::is_target_preposition(tree.word(case)) {
+        let prep = tree.word(case);
+        if nominal::is_target_preposition(prep)
+            || (named_object && prep.eq_ignore_ascii_case("for"))
+        {
             out.push(head);
         }
     }
@@ -732,6 +797,17 @@ fn default_targets(tree: &Tree<'_>, frame: &Frame) -> Vec<usize> {
                     out.push(t);
                 }
             }
+        }
+    }
+    // Last, a `between` or `into` phrase whose preposition the pattern itself
+    // names (`- * (BETWEEN) [045]`: `Qatar is mediating between the United
+    // States and the Taliban`; `- * (INTO &TOWN)`). Other prepositions a
+    // pattern names (`called for`, `returned from`) say what or where, not whom.
+    for &(case, head) in &frame.preps {
+        let prep = tree.word(case);
+        let parties = prep.eq_ignore_ascii_case("between") || prep.eq_ignore_ascii_case("into");
+        if parties && matched.contains(&case) && !out.contains(&head) {
+            out.push(head);
         }
     }
     out

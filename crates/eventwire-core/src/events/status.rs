@@ -27,7 +27,7 @@ impl Status {
 }
 
 /// Verbs whose complement has not happened yet (`agreed to meet`).
-fn is_prospective(lemma: &str) -> bool {
+pub(crate) fn is_prospective(lemma: &str) -> bool {
     matches!(
         lemma,
         "expect"
@@ -159,6 +159,11 @@ pub(crate) fn status_of(tree: &Tree<'_>, verb: usize) -> Status {
         let head_lemma = tree.lemma(head).to_ascii_lowercase();
         match tree.dep(node) {
             "xcomp" => {
+                if is_prospective(&head_lemma) {
+                    status = status.max(Status::Future);
+                }
+            }
+            "advcl" if super::clause::is_misread_complement(tree, node) => {
                 if is_prospective(&head_lemma) {
                     status = status.max(Status::Future);
                 }

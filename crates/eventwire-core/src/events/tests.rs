@@ -347,3 +347,55 @@ fn a_bare_speech_verb_is_no_event_but_its_patterns_are() {
         ["CHN JPN 012"]
     );
 }
+
+#[test]
+fn a_subject_only_pattern_applies_to_the_verb_its_comment_names() {
+    let models = Models::embedded().unwrap();
+    let verbs = "&MILITARY\n+TROOPS\n\n--- APPREHEND [171] ---\nARREST [173]\nTAKE {TAKES TAKING TOOK TAKEN}\n- &MILITARY * [192] # TAKE\n- * &MILITARY [1711] # tb 02 May 2007\n";
+    // Written for TAKE: "troops arrested" keeps ARREST's own code.
+    let found = events_with(
+        &models,
+        "Israeli troops arrested five Palestinians in Hebron on Tuesday.",
+        verbs,
+    );
+    assert_eq!(coded(&found), ["ISRMIL PSE 173"]);
+    let found = events_with(
+        &models,
+        "Israeli troops took the Palestinian town of Hebron on Tuesday.",
+        verbs,
+    );
+    assert_eq!(coded(&found), ["ISRMIL PSE 192"]);
+    // A comment that names no verb of the block leaves the pattern to all.
+    let found = events_with(
+        &models,
+        "Egyptian police arrested Israeli troops in Sinai on Tuesday.",
+        verbs,
+    );
+    assert_eq!(coded(&found), ["EGYCOP ISRMIL 1711"]);
+}
+
+#[test]
+fn an_object_the_pattern_names_takes_its_for_phrase_as_target() {
+    let models = Models::embedded().unwrap();
+    let verbs = "--- ISSUE [100] ---\nISSUE\n- * {ARREST WARRANTS} [173]\n\n--- EXPRESS [010] ---\nEXPRESS\n- * APPRECIATION [013]\n";
+    let found = events_with(
+        &models,
+        "Egypt issued arrest warrants for Israeli soldiers on Monday.",
+        verbs,
+    );
+    assert_eq!(coded(&found), ["EGY ISRMIL 173"]);
+    // The verb's own `for` phrase, when the parser attaches it there.
+    let found = events_with(
+        &models,
+        "The Iraqi prime minister expressed appreciation for Iranian support on Monday.",
+        verbs,
+    );
+    assert_eq!(coded(&found), ["IRQGOV IRN 013"]);
+    // An object the pattern does not name leaves `for` to its usual reading.
+    let found = events_with(
+        &models,
+        "Egypt issued visas for Israeli tourists on Monday.",
+        verbs,
+    );
+    assert!(found.is_empty(), "{:?}", coded(&found));
+}

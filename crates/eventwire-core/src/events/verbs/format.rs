@@ -78,6 +78,7 @@ pub(super) fn to_bytes(dict: &VerbDictionary) -> Vec<u8> {
         patterns.u8(u8::from(p.before_tight) | (u8::from(p.after_tight) << 1));
         put_tokens(&mut patterns, &p.before);
         put_tokens(&mut patterns, &p.after);
+        patterns.u32(p.only_verb.unwrap_or(u32::MAX));
     }
 
     let mut entries = ByteWriter::default();
@@ -90,6 +91,7 @@ pub(super) fn to_bytes(dict: &VerbDictionary) -> Vec<u8> {
         put_ids(&mut entries, &e.back);
         entries.u32(e.line);
         entries.u8(u8::from(e.generated));
+        entries.u32(e.stem);
     }
 
     let mut container = ContainerBuilder::new();
@@ -235,6 +237,15 @@ pub(super) fn from_bytes(bytes: &[u8]) -> Result<VerbDictionary, ModelError> {
         let flags = r.r.u8("pattern flags")?;
         let before = r.tokens(synsets.len() as u32)?;
         let after = r.tokens(synsets.len() as u32)?;
+        let only_verb = match r.r.u32("pattern verb")? {
+            u32::MAX => None,
+            w if w < words.len() as u32 => Some(w),
+            w => {
+                return Err(ModelError::Invalid(format!(
+                    "pattern verb {w} out of range"
+                )))
+            }
+        };
         patterns.push(Pattern {
             before,
             after,
@@ -243,6 +254,7 @@ pub(super) fn from_bytes(bytes: &[u8]) -> Result<VerbDictionary, ModelError> {
             code,
             line,
             weight,
+            only_verb,
         });
     }
 
@@ -280,6 +292,7 @@ pub(super) fn from_bytes(bytes: &[u8]) -> Result<VerbDictionary, ModelError> {
         let back = r.words()?;
         let line = r.r.u32("entry line")?;
         let generated = r.r.u8("entry flag")? != 0;
+        let stem = r.word()?;
         entries.push(VerbEntry {
             block,
             code,
@@ -288,6 +301,7 @@ pub(super) fn from_bytes(bytes: &[u8]) -> Result<VerbDictionary, ModelError> {
             back,
             line,
             generated,
+            stem,
         });
     }
 

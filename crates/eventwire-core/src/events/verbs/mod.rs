@@ -34,7 +34,7 @@ use crate::model::perceptron::KeyMap;
 use crate::model::ModelError;
 
 /// Version of the compiled file; bump when the layout changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 static EMBEDDED: &[u8] = include_bytes!("../../../models/verbs.ewm");
 
@@ -192,6 +192,10 @@ struct Pattern {
     line: u32,
     /// Specificity: literal words count 2, actor markers 1.
     weight: u16,
+    /// A subject-only pattern (`- &MILITARY * [192] # TAKE`) whose comment
+    /// names a verb of its block applies to that verb only (word id of its
+    /// stem): CAMEO 2.0 notes which verb each pattern was written for.
+    only_verb: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -256,6 +260,8 @@ struct VerbEntry {
     line: u32,
     /// Made by the regular-form rules rather than written in the file.
     generated: bool,
+    /// The verb of the line (word id), the same for all its forms.
+    stem: u32,
 }
 
 /// CAMEO verb patterns, loaded once and shared read-only.
@@ -625,6 +631,9 @@ impl VerbDictionary {
             let Some(pattern) = self.patterns.get(p as usize) else {
                 continue;
             };
+            if pattern.only_verb.is_some_and(|v| v != entry.stem) {
+                continue;
+            }
             matcher.steps = STEP_BUDGET;
             matcher.source = None;
             matcher.target = None;

@@ -22,6 +22,8 @@ const MAX_SYNSET_MEMBERS: usize = 50_000;
 struct Line {
     number: usize,
     text: String,
+    /// The text of a `#` or `;` comment on the line, trimmed.
+    comment: String,
 }
 
 /// Strip `<!-- … -->` (also across lines), `#` and `;` comments and blank
@@ -56,7 +58,9 @@ fn clean_lines(text: &str, issue: &mut impl FnMut(usize, String)) -> Vec<Line> {
                 }
             }
         }
+        let mut comment = String::new();
         if let Some(cut) = line.find(['#', ';']) {
+            comment = line[cut + 1..].trim().to_string();
             line.truncate(cut);
         }
         let trimmed = line.trim();
@@ -64,6 +68,7 @@ fn clean_lines(text: &str, issue: &mut impl FnMut(usize, String)) -> Vec<Line> {
             out.push(Line {
                 number,
                 text: trimmed.to_string(),
+                comment,
             });
         }
     }
@@ -155,6 +160,9 @@ struct Builder {
     synset_index: HashMap<String, u32>,
     issues: Vec<DictIssue>,
     name: String,
+    /// Subject-only patterns and the verb their comment names, resolved
+    /// against their block's verbs once the file is read.
+    named_verbs: Vec<(u32, u32, String)>,
 }
 
 impl Builder {
@@ -390,6 +398,12 @@ impl Builder {
             }
         };
         let code = self.code_pair(code);
+        if after.is_empty() && !before.is_empty() {
+            if let Some(verb) = line.comment.split_whitespace().next() {
+                let id = self.dict.patterns.len() as u32;
+                self.named_verbs.push((id, block, verb.to_lowercase()));
+            }
+        }
         self.dict.patterns.push(Pattern {
             before,
             after,
@@ -398,6 +412,7 @@ impl Builder {
             code,
             line: line.number as u32,
             weight: wb.saturating_add(wa),
+            only_verb: None,
         });
         if let Some(b) = self.dict.blocks.get_mut(block as usize) {
             b.count += 1;
@@ -415,6 +430,29 @@ impl Builder {
             untriggered: Vec::new(),
         });
         id
+    }
+
+    /// A pattern with words before the verb only (`- &MILITARY * [192] # TAKE`)
+    /// says nothing about the verb's object, so it fits only the verb it was
+    /// written for: when its comment begins with a verb of its own block, it
+    /// applies to that verb alone (CAMEO 2.0 names the verb of each pattern
+    /// so). Other comments (`# tony 4/29/91`) leave the pattern to the block.
+    fn restrict_named_patterns(&mut self) {
+        for (pattern, block, verb) in std::mem::take(&mut self.named_verbs) {
+            let Some(&stem) = self.word_index.get(&verb) else {
+                continue;
+            };
+            let in_block = self
+                .dict
+                .entries
+                .iter()
+                .any(|e| e.block == block && e.stem == stem);
+            if let Some(p) = self.dict.patterns.get_mut(pattern as usize) {
+                if in_block {
+                    p.only_verb = Some(stem);
+                }
+            }
+        }
     }
 
     /// A verb spec `WORD`, `+GET_TOGETHER`, `RE_+ARREST`: (front, verb, back).
@@ -465,6 +503,7 @@ impl Builder {
             .iter()
             .map(|w| self.word(w.trim_start_matches('+')))
             .collect();
+        let stem = self.word(verb);
         let add =
             |b: &mut Builder, verb: &str, front: Vec<u32>, back: Vec<u32>, generated: bool| {
                 let form = b.word(verb);
@@ -476,6 +515,7 @@ impl Builder {
                     back: back.clone(),
                     line: line.number as u32,
                     generated,
+                    stem,
                 });
                 // "re-arrest" written as one token finds RE_+ARREST too.
                 if !front.is_empty() {
@@ -493,6 +533,7 @@ impl Builder {
                         back,
                         line: line.number as u32,
                         generated: true,
+                        stem,
                     });
                 }
             };
@@ -632,6 +673,7 @@ pub(super) fn read_petrarch(text: &str, name: &str) -> (VerbDictionary, Vec<Dict
             b.add_verb_line(line, id, code);
         }
     }
+    b.restrict_named_patterns();
     let mut dict = b.dict;
     index(&mut dict);
     (dict, b.issues)

@@ -493,3 +493,33 @@ fn common_news_clauses_get_their_dictionary_codes() {
         );
     }
 }
+
+#[test]
+fn subject_only_patterns_keep_to_the_verb_their_comment_names() {
+    let dict = cameo();
+    // `- &MILITARY * [192] # TAKE` in the APPREHEND block.
+    assert_eq!(
+        code(&dict, "troops=troop", "took=take", "Palestinians").as_deref(),
+        Some("192")
+    );
+    assert_eq!(
+        code(&dict, "troops=troop", "arrested=arrest", "Palestinians").as_deref(),
+        Some("173")
+    );
+    // `- MILITANTS * [181] # CAPTURE`.
+    assert_eq!(
+        code(&dict, "militants=militant", "captured=capture", "soldiers").as_deref(),
+        Some("181")
+    );
+    let restricted = dict
+        .patterns
+        .iter()
+        .filter(|p| p.only_verb.is_some())
+        .count();
+    let subject_only = dict
+        .patterns
+        .iter()
+        .filter(|p| p.after.is_empty() && !p.before.is_empty())
+        .count();
+    assert_eq!((restricted, subject_only), (203, 218));
+}
