@@ -238,6 +238,10 @@ fn a_news_sentence_gets_its_finite_verb() {
             "attacked",
         ),
         ("Russian planes struck Aleppo .", "struck"),
+        (
+            "Japanese troops attacked Canadian soldiers on Monday .",
+            "attacked",
+        ),
         // An unknown past form the pass reads as a preposition.
         ("Russian planes bombed Aleppo .", "bombed"),
     ] {

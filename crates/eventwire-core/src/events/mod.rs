@@ -49,6 +49,51 @@ pub struct EventContext<'a> {
     pub reporting_date: Option<&'a str>,
 }
 
+/// Whether a violent code from a verb of harm is economic harm instead: in
+/// trade news imports "injure domestic producers" and a veto would "hurt U.S.
+/// industry", which CAMEO's verb codes read as physical assault (18x). When
+/// the harmed side is a business or an economic body, it is no event.
+fn is_economic_harm(
+    tree: &Tree<'_>,
+    verb: usize,
+    code: &str,
+    target_head: usize,
+    targets: &[Member],
+) -> bool {
+    const HARM_VERBS: [&str; 7] = [
+        "injure",
+        "harm",
+        "hurt",
+        "damage",
+        "hit",
+        "cripple",
+        "devastate",
+    ];
+    const ECONOMIC_NOUNS: [&str; 15] = [
+        "industry",
+        "producer",
+        "grower",
+        "exporter",
+        "importer",
+        "manufacturer",
+        "business",
+        "market",
+        "economy",
+        "sector",
+        "trade",
+        "export",
+        "import",
+        "company",
+        "firm",
+    ];
+    let verb_lemma = tree.lemma(verb).to_ascii_lowercase();
+    let head_lemma = tree.lemma(target_head).to_ascii_lowercase();
+    (code.starts_with("18") || code.starts_with("19"))
+        && HARM_VERBS.contains(&verb_lemma.as_str())
+        && (ECONOMIC_NOUNS.contains(&head_lemma.as_str())
+            || targets.iter().all(|t| t.code.ends_with("BUS")))
+}
+
 /// CAMEO's vaguest code, "make statement", given by the speech verbs' block.
 const MAKE_STATEMENT: &str = "010";
 
@@ -518,11 +563,16 @@ impl<'a> Coding<'a> {
             }
         }
         let mut targets = Vec::new();
+        let mut target_head = None;
         for h in target_heads {
             targets = self.code_heads(&[h], &setting);
             if !targets.is_empty() {
+                target_head = Some(h);
                 break;
             }
+        }
+        if target_head.is_some_and(|h| is_economic_harm(tree, frame.verb, code, h, &targets)) {
+            return;
         }
         self.emit(code, m.paired.as_deref(), &sources, &targets, &setting, out);
     }

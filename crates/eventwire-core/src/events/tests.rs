@@ -399,3 +399,20 @@ fn an_object_the_pattern_names_takes_its_for_phrase_as_target() {
     );
     assert!(found.is_empty(), "{:?}", coded(&found));
 }
+
+#[test]
+fn harm_to_an_industry_is_no_assault() {
+    let models = Models::embedded().unwrap();
+    let verbs = "--- HURT [182] ---\nHURT {HURTS HURTING}\nINJURE\n";
+    // Trade news: economic harm, which CAMEO's verb code reads as assault.
+    for text in [
+        "Japanese imports injured Canadian producers last year.",
+        "Japan hurt the Canadian car industry on Monday.",
+    ] {
+        let found = events_with(&models, text, verbs);
+        assert!(coded(&found).is_empty(), "{text}: {:?}", coded(&found));
+    }
+    // The same verbs against people are an assault.
+    let found = events_with(&models, "Japan injured Canadian soldiers on Monday.", verbs);
+    assert_eq!(coded(&found), ["JPN CANMIL 182"]);
+}

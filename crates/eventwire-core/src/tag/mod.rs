@@ -246,7 +246,7 @@ impl Tagger {
             .collect();
         let participle = has_xpos(&["VBN"]);
         let noun = has_xpos(&["NN", "NNS", "NNP", "NNPS"]);
-        let object_start = has_xpos(&["DT", "CD", "PRP$", "NNP", "NNPS"]);
+        let object_start = has_xpos(&["DT", "CD", "PRP$", "NNP", "NNPS", "JJ"]);
         let verbal = has_xpos(&["VBD", "VBZ", "VBP", "MD", "VB"]);
         Ok(Tagger {
             clusters,
