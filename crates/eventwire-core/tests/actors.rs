@@ -302,3 +302,17 @@ fn supplement_people_agree_with_icews_2018() {
         "only {compared} people found in the ICEWS sample"
     );
 }
+
+#[test]
+fn a_treaty_or_meeting_named_after_a_capital_is_not_its_government() {
+    assert_eq!(code("Moscow", None).as_deref(), Some("RUSGOV"));
+    for phrase in [
+        "the Paris Agreement",
+        "the Geneva talks",
+        "the Minsk agreements",
+        "the Vienna process",
+    ] {
+        let coded = code(phrase, None).unwrap_or_default();
+        assert!(!coded.ends_with("GOV"), "{phrase}: {coded}");
+    }
+}

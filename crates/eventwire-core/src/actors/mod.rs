@@ -573,6 +573,16 @@ impl ActorDictionary {
             {
                 continue;
             }
+            if entry.kind == ActorKind::Capital
+                && words
+                    .get(start + len)
+                    .is_some_and(|w| names_after_a_place(w))
+            {
+                // `the Paris Agreement`, `the Geneva talks`, `the Vienna
+                // process`: a treaty or a meeting named after the city,
+                // not its government.
+                return None;
+            }
             return Some(ActorMatch {
                 start,
                 len,
@@ -803,6 +813,30 @@ impl ActorDictionary {
     pub fn is_empty(&self) -> bool {
         self.index.is_empty()
     }
+}
+
+/// Nouns that make a capital's name the name of a treaty, a series of talks
+/// or a meeting held there (`the Paris Agreement`, `the Geneva talks`).
+fn names_after_a_place(word: &str) -> bool {
+    const NOUNS: [&str; 16] = [
+        "agreement",
+        "agreements",
+        "accord",
+        "accords",
+        "treaty",
+        "protocol",
+        "convention",
+        "conventions",
+        "declaration",
+        "charter",
+        "club",
+        "consensus",
+        "process",
+        "talks",
+        "conference",
+        "summit",
+    ];
+    NOUNS.iter().any(|n| word.eq_ignore_ascii_case(n))
 }
 
 /// Add agent roles to an actor code: `~MIL` after it, `IGO~` before it,

@@ -139,6 +139,11 @@ pub(crate) fn frame(tree: &Tree<'_>, verb: usize) -> Frame {
         }
     }
     if subjects.is_empty() {
+        // Before inheritance: the parser that misreads "after the United
+        // States imposed" often makes the verb a conjunct of the main one.
+        subjects = misparsed_clause_subject(tree, verb).into_iter().collect();
+    }
+    if subjects.is_empty() {
         subjects = inherited_subjects(tree, verb, 4);
     }
     if subjects.is_empty() {
@@ -265,6 +270,36 @@ fn misparsed_participle_subject(tree: &Tree<'_>, verb: usize) -> Option<usize> {
         && noun < verb
         && tree.head(noun).is_none()
         && tree.child_with(verb, "obj").is_some();
+    misparsed.then_some(noun)
+}
+
+/// The subject of a clause after a subordinating word the parser read as a
+/// preposition: in "killed since Russia began airstrikes" it attaches
+/// `Russia` to "killed" as `since Russia` and leaves "began" without a
+/// subject. A finite verb right after a noun phrase introduced by such a
+/// word takes that noun phrase.
+fn misparsed_clause_subject(tree: &Tree<'_>, verb: usize) -> Option<usize> {
+    const SUBORDINATORS: [&str; 9] = [
+        "since", "after", "before", "until", "because", "when", "while", "once", "as",
+    ];
+    if !matches!(tree.tag(verb), "VBD" | "VBZ" | "VBP") || verb == 0 {
+        return None;
+    }
+    // The word before the verb, or the head of the name it ends
+    // (`the United States began`).
+    let mut noun = verb - 1;
+    while matches!(tree.dep(noun), "flat" | "compound" | "fixed") {
+        match tree.head(noun) {
+            Some(h) if h > noun && h < verb => noun = h,
+            Some(h) if h < noun => noun = h,
+            _ => break,
+        }
+    }
+    let case = tree.case_of(noun)?;
+    let misparsed = is_nominal(tree, noun)
+        && matches!(tree.dep(noun), "obl" | "nmod")
+        && SUBORDINATORS.iter().any(|w| tree.lemma_is(case, w))
+        && tree.head(noun) != Some(verb);
     misparsed.then_some(noun)
 }
 

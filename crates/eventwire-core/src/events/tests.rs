@@ -416,3 +416,21 @@ fn harm_to_an_industry_is_no_assault() {
     let found = events_with(&models, "Japan injured Canadian soldiers on Monday.", verbs);
     assert_eq!(coded(&found), ["JPN CANMIL 182"]);
 }
+
+#[test]
+fn a_clause_after_since_read_as_a_preposition_keeps_its_subject() {
+    let models = Models::embedded().unwrap();
+    // The parser reads "since Russia" as a phrase of "killed" and leaves
+    // "began" without a subject.
+    let text = "More than 1,730 civilians have been killed since Russia began airstrikes against Syrian rebels in September.";
+    let p = Parsed::new(&models, text);
+    let tree = p.tree();
+    let began = token_named(&tree, "began");
+    assert_eq!(words(&tree, &frame(&tree, began).subjects), "Russia");
+    // The event noun carried out by the light verb takes its subject.
+    let verbs = "--- BEGIN [---] ---\nBEGIN\n";
+    assert_eq!(
+        coded(&events_with(&models, text, verbs)),
+        ["RUS SYRREB 195"]
+    );
+}
