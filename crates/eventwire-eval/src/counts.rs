@@ -82,16 +82,27 @@ fn load_set(path: &Path) -> anyhow::Result<HashMap<String, Article>> {
 
 /// An article analysed as the pipeline would, on its text as given.
 fn analysed(article: &Article, models: &Models) -> Document {
+    analyse_jsonl_article(&article.id, article.date.as_deref(), &article.text, models)
+}
+
+/// A JSON Lines article (`id`, `date`, `text`) run through the pipeline on
+/// its text as given, so that gold byte offsets into `text` hold.
+pub(crate) fn analyse_jsonl_article(
+    id: &str,
+    date: Option<&str>,
+    text: &str,
+    models: &Models,
+) -> Document {
     let input = Input {
         path: String::new(),
         format: Format::Jsonl,
         url: None,
         record: None,
-        source_id: Some(article.id.clone()),
+        source_id: Some(id.to_string()),
         fetched: None,
     };
-    let mut doc = Document::new(input, article.text.clone());
-    doc.published = article.date.clone();
+    let mut doc = Document::new(input, text.to_string());
+    doc.published = date.map(str::to_string);
     annotate(&mut doc, Options { tokens: true }, models);
     doc
 }

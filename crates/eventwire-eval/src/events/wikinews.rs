@@ -10,10 +10,10 @@
 
 use super::score::{cameo_root, country3, country_key, score_sentence, Keyed};
 use super::Dump;
+use crate::counts::analyse_jsonl_article;
 use crate::metrics::Prf;
 use anyhow::Context;
-use eventwire_core::document::{Event, Format, Input};
-use eventwire_core::pipeline::{annotate, Options};
+use eventwire_core::document::Event;
 use eventwire_core::{Document, Models};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -112,9 +112,9 @@ pub fn report(data: &Path, models: &Models, dump: Dump) -> anyhow::Result<()> {
             skipped += 1;
             continue;
         }
-        let doc = docs
-            .entry(gold.id.clone())
-            .or_insert_with(|| analysed(article, models));
+        let doc = docs.entry(gold.id.clone()).or_insert_with(|| {
+            analyse_jsonl_article(&article.id, article.date.as_deref(), &article.text, models)
+        });
         let produced: Vec<&Event> = doc
             .events
             .iter()
@@ -178,19 +178,4 @@ pub fn report(data: &Path, models: &Models, dump: Dump) -> anyhow::Result<()> {
         println!("  {skipped} gold sentences skipped (article absent or text changed)");
     }
     Ok(())
-}
-
-fn analysed(article: &Article, models: &Models) -> Document {
-    let input = Input {
-        path: String::new(),
-        format: Format::Jsonl,
-        url: None,
-        record: None,
-        source_id: Some(article.id.clone()),
-        fetched: None,
-    };
-    let mut doc = Document::new(input, article.text.clone());
-    doc.published = article.date.clone();
-    annotate(&mut doc, Options { tokens: true }, models);
-    doc
 }
