@@ -143,6 +143,36 @@ fn year_at(toks: &[Tok], i: usize) -> Option<(i32, usize)> {
 }
 
 /// "28 Rabiul Akhir 1437", "Ramadan 1436", "Ramadan".
+/// Whether a month name with neither day nor year, at `i`, is a time: it
+/// must follow a word that introduces one ("during Ramadan", "the holy month
+/// of Ramadan", "since Muharram"). Alone, the names are also personal names
+/// ("Recep Tayyip Erdoğan", "Tariq Ramadan", "Safar" as a surname).
+fn bare_month_is_time(toks: &[Tok], i: usize) -> bool {
+    i > 0
+        && matches!(
+            key(toks, i - 1),
+            "during"
+                | "in"
+                | "of"
+                | "for"
+                | "since"
+                | "until"
+                | "till"
+                | "before"
+                | "after"
+                | "through"
+                | "throughout"
+                | "this"
+                | "last"
+                | "next"
+                | "holy"
+                | "early"
+                | "late"
+                | "mid"
+                | "the"
+        )
+}
+
 pub(super) fn match_at(toks: &[Tok], i: usize) -> Option<Hit> {
     let day = toks
         .get(i)
@@ -158,6 +188,9 @@ pub(super) fn match_at(toks: &[Tok], i: usize) -> Option<Hit> {
         Some((y, end)) => (Some(y), end),
         None => (None, after),
     };
+    if day.is_none() && year.is_none() && !bare_month_is_time(toks, i) {
+        return None;
+    }
     Some(Hit {
         first,
         end,
