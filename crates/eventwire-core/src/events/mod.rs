@@ -94,6 +94,88 @@ fn is_economic_harm(
             || targets.iter().all(|t| t.code.ends_with("BUS")))
 }
 
+/// "Criticize or denounce", the verbal form of an attack.
+const CRITICIZE: &str = "111";
+
+/// The author of the statement or decision a violent verb's object names,
+/// when the pattern did not name that object (`Erdogan attacked the
+/// proclamation … by Trump`, `attacked Trump's decision`): its possessor or
+/// its `by` phrase. `None` for any other clause.
+fn verbal_attack_target(
+    tree: &Tree<'_>,
+    frame: &Frame,
+    code: &str,
+    matched: &[usize],
+) -> Option<usize> {
+    const STATEMENTS: [&str; 20] = [
+        "proclamation",
+        "decision",
+        "statement",
+        "policy",
+        "plan",
+        "proposal",
+        "move",
+        "remark",
+        "comment",
+        "speech",
+        "law",
+        "bill",
+        "resolution",
+        "report",
+        "announcement",
+        "recognition",
+        "declaration",
+        "decree",
+        "order",
+        "stance",
+    ];
+    let violent = ["18", "19", "20"].iter().any(|r| code.starts_with(r));
+    let object = *frame.objects.first()?;
+    if !violent || frame.passive || matched.contains(&object) {
+        return None;
+    }
+    let lemma = tree.lemma(object).to_ascii_lowercase();
+    if !STATEMENTS.contains(&lemma.as_str()) {
+        return None;
+    }
+    if let Some(possessor) = tree.child_with(object, "nmod:poss") {
+        return Some(possessor);
+    }
+    // The `by` phrase may hang from a phrase after the object (`the
+    // proclamation of Golan Heights as Israeli territory by Trump`): the
+    // first one after it that belongs to this clause.
+    let sentence = tree.sentence_of(object);
+    (object + 1..tree.len())
+        .take_while(|&t| tree.sentence_of(t) == sentence)
+        .find(|&t| {
+            matches!(tree.dep(t), "nmod" | "obl")
+                && tree.case_of(t).is_some_and(|k| tree.lemma_is(k, "by"))
+                && in_clause_of(tree, t, frame.verb)
+        })
+}
+
+/// Whether `token` hangs from `verb` through phrases only, not through a
+/// clause of its own.
+fn in_clause_of(tree: &Tree<'_>, token: usize, verb: usize) -> bool {
+    let mut node = token;
+    for _ in 0..8 {
+        let Some(head) = tree.head(node) else {
+            return false;
+        };
+        if head == verb {
+            return true;
+        }
+        if matches!(
+            tree.dep(node),
+            "acl" | "acl:relcl" | "advcl" | "ccomp" | "xcomp" | "conj" | "parataxis"
+        ) {
+            return false;
+        }
+        node = head;
+    }
+    false
+}
+
 /// CAMEO's vaguest code, "make statement", given by the speech verbs' block.
 const MAKE_STATEMENT: &str = "010";
 
@@ -508,6 +590,16 @@ impl<'a> Coding<'a> {
             return;
         }
         let tree = self.tree;
+        // `attacked the proclamation … by Trump`: violence against a
+        // statement or a decision is verbal, and its target is whoever made it.
+        let verbal = verbal_attack_target(tree, frame, code, &m.matched);
+        if let Some(author) = verbal {
+            let setting = self.setting(frame.verb, &frame.xcomps, status_of(tree, frame.verb));
+            let sources = self.code_heads(&frame.subjects, &setting);
+            let targets = self.code_heads(&[author], &setting);
+            self.emit(CRITICIZE, None, &sources, &targets, &setting, out);
+            return;
+        }
         let mut also: Vec<usize> = frame.xcomps.clone();
         let mut node = frame.verb;
         for _ in 0..3 {

@@ -473,3 +473,24 @@ fn a_clause_after_since_read_as_a_preposition_keeps_its_subject() {
         ["RUS SYRREB 195"]
     );
 }
+
+#[test]
+fn an_attack_on_a_decision_is_criticism_of_its_author() {
+    let models = Models::embedded().unwrap();
+    let verbs = "--- ATTACK [190] ---\nATTACK\n";
+    let found = events_with(
+        &models,
+        "China attacked Japan's decision to expand its navy on Monday.",
+        verbs,
+    );
+    assert_eq!(coded(&found), ["CHN JPN 111"]);
+    let found = events_with(
+        &models,
+        "Iran attacked the recognition of Jerusalem as Israel's capital by the United States.",
+        verbs,
+    );
+    assert_eq!(coded(&found), ["IRN USA 111"]);
+    // An attack on people or places stays an attack.
+    let found = events_with(&models, "China attacked Japanese ships on Monday.", verbs);
+    assert_eq!(coded(&found), ["CHN JPN 190"]);
+}
