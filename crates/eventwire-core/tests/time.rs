@@ -604,17 +604,6 @@ fn hijri_month_lengths() {
     // A day the month does not have gives no value rather than a guess.
     let bad = the("on 30 Jumada al-Ula 1437 the", a, "30 Jumada al-Ula 1437");
     assert_eq!(bad.value, None);
-    // A month name alone is a time only after a word that introduces one;
-    // otherwise it is a name (Recep is Turkish for Rajab).
-    assert!(found("Turkish President Recep Tayyip Erdogan spoke.", a).is_empty());
-    assert!(found("The scholar Tariq Ramadan spoke.", a).is_empty());
-    assert_eq!(
-        found("Muslims fast during Ramadan.", a)
-            .iter()
-            .map(|f| f.0.as_str())
-            .collect::<Vec<_>>(),
-        ["Ramadan"]
-    );
 }
 
 #[test]

@@ -48,12 +48,13 @@ pub struct GoldCount {
     pub phrase: String,
 }
 
+/// One line of a JSON Lines news set (Wikinews, BBC).
 #[derive(Debug, Deserialize)]
-struct Article {
-    id: String,
+pub(crate) struct Article {
+    pub id: String,
     #[serde(default)]
-    date: Option<String>,
-    text: String,
+    pub date: Option<String>,
+    pub text: String,
 }
 
 /// The gold sentences, in file order.

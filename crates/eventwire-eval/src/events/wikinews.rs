@@ -10,7 +10,7 @@
 
 use super::score::{cameo_root, country3, country_key, score_sentence, Keyed};
 use super::Dump;
-use crate::counts::analyse_jsonl_article;
+use crate::counts::{analyse_jsonl_article, Article};
 use crate::metrics::Prf;
 use anyhow::Context;
 use eventwire_core::document::Event;
@@ -37,14 +37,6 @@ struct GoldCoding {
     source: String,
     target: String,
     root: String,
-}
-
-#[derive(Debug, Deserialize)]
-struct Article {
-    id: String,
-    #[serde(default)]
-    date: Option<String>,
-    text: String,
 }
 
 /// The comparison key: both countries at three letters (IGOs as `IGO`) and
