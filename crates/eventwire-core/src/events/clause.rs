@@ -188,15 +188,34 @@ pub(crate) fn frame(tree: &Tree<'_>, verb: usize) -> Frame {
     for &o in &frame.objects {
         for &c in tree.children(o) {
             let c = c as usize;
-            if tree.base_dep(c) == "nmod" {
+            if is_phrase_on_noun(tree, c) {
                 if let Some(case) = tree.case_of(c) {
                     frame.preps.push((case, c));
+                }
+            }
+            // An `obl` under a noun of the object is misattached too (`an
+            // attack [by soldiers] in south Ithilen` with `by soldiers` under
+            // `Ithilen`): it is a phrase of the object.
+            for &d in tree.children(c) {
+                let d = d as usize;
+                if tree.base_dep(d) == "obl" && is_nominal(tree, c) {
+                    if let Some(case) = tree.case_of(d) {
+                        frame.preps.push((case, d));
+                    }
                 }
             }
         }
     }
     frame.preps.sort_unstable();
     frame
+}
+
+/// A prepositional phrase hanging from a noun: `nmod` with its preposition,
+/// or `obl`, which belongs to predicates and under a noun is the parser's
+/// mislabel of the same thing (`an attack by soldiers` read with `by
+/// soldiers` as `obl`).
+fn is_phrase_on_noun(tree: &Tree<'_>, c: usize) -> bool {
+    matches!(tree.base_dep(c), "nmod" | "obl") && tree.case_of(c).is_some()
 }
 
 /// An adverbial `to`-infinitive without a subject of its own under a verb
@@ -388,7 +407,7 @@ pub(crate) fn clause<'a>(tree: &Tree<'a>, frame: &Frame) -> Clause<'a> {
 fn push_objects<'a>(tree: &Tree<'a>, frame: &Frame, after: &mut Vec<ClauseWord<'a>>) {
     for &o in &frame.objects {
         for t in tree.phrase(o, MAX_PHRASE_TOKENS, |t, _, c| {
-            leaves_phrase(t.dep(c)) || t.base_dep(c) == "nmod" && t.case_of(c).is_some()
+            leaves_phrase(t.dep(c)) || is_phrase_on_noun(t, c)
         }) {
             after.push(word(tree, t, Role::Object));
         }

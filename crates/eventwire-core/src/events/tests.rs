@@ -494,3 +494,22 @@ fn an_attack_on_a_decision_is_criticism_of_its_author() {
     let found = events_with(&models, "China attacked Japanese ships on Monday.", verbs);
     assert_eq!(coded(&found), ["CHN JPN 190"]);
 }
+
+#[test]
+fn a_by_phrase_misattached_under_a_noun_of_the_object_is_the_objects_phrase() {
+    let models = Models::embedded().unwrap();
+    // PETRARCH's DEMO-06 sentence: the parser hangs `by Osgiliath soldiers`
+    // under `Ithilen` as `obl`, inside the object `an attack ...`.
+    let text = "The Calenardhon government condemned an attack by Osgiliath soldiers in south Ithilen on Thursday";
+    let p = Parsed::new(&models, text);
+    let tree = p.tree();
+    let soldiers = token_named(&tree, "soldiers");
+    assert_eq!(tree.dep(soldiers), "obl", "the misparse this rule repairs");
+    let f = frame(&tree, token_named(&tree, "condemned"));
+    let by = token_named(&tree, "by");
+    assert!(f.preps.contains(&(by, soldiers)));
+    // The pattern sees `attack (BY …)`: the phrase is no longer object words.
+    let c = super::clause::clause(&tree, &f);
+    let by_word = c.after.iter().find(|w| w.token == by).unwrap();
+    assert_eq!(by_word.role, verbs::Role::Preposition);
+}
