@@ -309,8 +309,7 @@ fn misparsed_clause_subject(tree: &Tree<'_>, verb: usize) -> Option<usize> {
     let mut noun = verb - 1;
     while matches!(tree.dep(noun), "flat" | "compound" | "fixed") {
         match tree.head(noun) {
-            Some(h) if h > noun && h < verb => noun = h,
-            Some(h) if h < noun => noun = h,
+            Some(h) if h < verb => noun = h,
             _ => break,
         }
     }

@@ -592,14 +592,11 @@ impl<'a> Coding<'a> {
         let tree = self.tree;
         // `attacked the proclamation … by Trump`: violence against a
         // statement or a decision is verbal, and its target is whoever made it.
-        let verbal = verbal_attack_target(tree, frame, code, &m.matched);
-        if let Some(author) = verbal {
-            let setting = self.setting(frame.verb, &frame.xcomps, status_of(tree, frame.verb));
-            let sources = self.code_heads(&frame.subjects, &setting);
-            let targets = self.code_heads(&[author], &setting);
-            self.emit(CRITICIZE, None, &sources, &targets, &setting, out);
-            return;
-        }
+        let author = verbal_attack_target(tree, frame, code, &m.matched);
+        let (code, paired) = match author {
+            Some(_) => (CRITICIZE, None),
+            None => (code, m.paired.as_deref()),
+        };
         let mut also: Vec<usize> = frame.xcomps.clone();
         let mut node = frame.verb;
         for _ in 0..3 {
@@ -634,10 +631,11 @@ impl<'a> Coding<'a> {
             None if frame.passive => frame.agent.into_iter().collect(),
             None => frame.subjects.clone(),
         };
-        let marked_target = m
-            .target
-            .and_then(|t| self.head_holding(frame, t))
-            .or(compound.filter(|h| !frame.subjects.contains(h)));
+        let marked_target = author.or_else(|| {
+            m.target
+                .and_then(|t| self.head_holding(frame, t))
+                .or(compound.filter(|h| !frame.subjects.contains(h)))
+        });
         let target_heads: Vec<usize> = match marked_target {
             Some(h) => vec![h],
             None if frame.passive => frame.subjects.clone(),
@@ -666,7 +664,7 @@ impl<'a> Coding<'a> {
         if target_head.is_some_and(|h| is_economic_harm(tree, frame.verb, code, h, &targets)) {
             return;
         }
-        self.emit(code, m.paired.as_deref(), &sources, &targets, &setting, out);
+        self.emit(code, paired, &sources, &targets, &setting, out);
     }
 
     fn noun_events(&self, frame: &NounFrame, code: &'static str, out: &mut Vec<Event>) {
