@@ -16,6 +16,7 @@
 //! development records; `=test` prints the failing test records (for the final
 //! failure analysis only).
 
+mod case2021;
 pub mod gold_parse;
 pub mod records;
 pub mod score;
@@ -848,6 +849,7 @@ pub fn run(data: &Path) -> anyhow::Result<()> {
         println!("  skipping PLOVER GSR: {} not found", plover_path.display());
     }
     wikinews::report(data, &models, dump)?;
+    case2021::report(data, &models, dump)?;
     if test_clock.sentences > 0 {
         print_speed("test records", &test_clock);
     }

@@ -60,7 +60,7 @@ fn event_key(event: &Event) -> Keyed {
 }
 
 /// Whether the sentence reports the event as done or claimed.
-fn reported_as_done(event: &Event) -> bool {
+pub(super) fn reported_as_done(event: &Event) -> bool {
     matches!(event.status.as_str(), "asserted" | "claimed")
 }
 
