@@ -22,7 +22,7 @@ use crate::actors::ActorDictionary;
 use crate::document::{
     Dateline, Entity, Event, EventActor, EventPlace, Place, Quote, Span, TimeExpression, Token,
 };
-use actor::{most_specific, ActorCoder, Member};
+use actor::{most_specific, ActorCoder, Member, MAX_PHRASE_TOKENS};
 use clause::{frame, is_event_verb, members, noun_phrase, Frame};
 use link::{event_date, quote_at, Links};
 use nominal::{noun_code, noun_frame, NounFrame};
@@ -94,6 +94,8 @@ fn is_economic_harm(
             || targets.iter().all(|t| t.code.ends_with("BUS")))
 }
 
+/// CAMEO "demonstrate or rally".
+const DEMONSTRATE: &str = "141";
 /// "Criticize or denounce", the verbal form of an attack.
 const CRITICIZE: &str = "111";
 
@@ -595,6 +597,14 @@ impl<'a> Coding<'a> {
         let author = verbal_attack_target(tree, frame, code, &m.matched);
         let (code, paired) = match author {
             Some(_) => (CRITICIZE, None),
+            // CAMEO.2.0 files `rally` under mobilize (150), as in `rallied
+            // supporters`; with nothing rallied, people rally in protest.
+            None if code.starts_with("15")
+                && tree.lemma_is(frame.verb, "rally")
+                && frame.objects.is_empty() =>
+            {
+                (DEMONSTRATE, None)
+            }
             None => (code, m.paired.as_deref()),
         };
         let mut also: Vec<usize> = frame.xcomps.clone();
@@ -619,7 +629,7 @@ impl<'a> Coding<'a> {
                 for a in &members {
                     for b in &members {
                         if a.code != b.code {
-                            self.push(code, a, b, &setting, out);
+                            self.push(code, a, Some(b), &setting, out);
                         }
                     }
                 }
@@ -664,7 +674,77 @@ impl<'a> Coding<'a> {
         if target_head.is_some_and(|h| is_economic_harm(tree, frame.verb, code, h, &targets)) {
             return;
         }
-        self.emit(code, paired, &sources, &targets, &setting, out);
+        let lone = targets.is_empty() && acts_alone(tree, frame.verb, &m.matched) && {
+            let mut below: Vec<usize> = frame.objects.clone();
+            below.extend(
+                frame
+                    .preps
+                    .iter()
+                    .filter(|&&(p, _)| !is_locative(tree.word(p)))
+                    .map(|&(_, h)| h),
+            );
+            if frame.passive {
+                below.extend(&frame.subjects);
+            }
+            for &x in &frame.xcomps {
+                let inner = clause::frame(tree, x);
+                below.extend(&inner.objects);
+                below.extend(inner.preps.iter().map(|&(_, h)| h));
+            }
+            !self.names_actor_below(&below)
+        };
+        if lone {
+            // The actor must be the subject (`Taliban fighters`, `thousands
+            // of Sudanese`), not a modifier of something else (`Brazil's
+            // decision … had captured`, `a Kabul car bombing killed`), nor
+            // an `it` that may be a virus or a storm.
+            sources.retain(|s| {
+                source_heads.iter().any(|&h| {
+                    let quantity = tree.pos(h) == "NUM"
+                        || [
+                            "thousands",
+                            "hundreds",
+                            "dozens",
+                            "scores",
+                            "tens",
+                            "group",
+                            "crowd",
+                        ]
+                        .iter()
+                        .any(|q| tree.word(h).eq_ignore_ascii_case(q));
+                    (s.first <= h && h <= s.last || quantity)
+                        && noun_code(tree, h).is_none()
+                        && !(tree.pos(h) == "PRON" && !tree.lemma_is(h, "they"))
+                })
+            });
+        }
+        self.emit(code, paired, &sources, &targets, lone, &setting, out);
+    }
+
+    /// Whether a noun phrase at or below `heads` codes as an actor. A
+    /// one-sided event is given only when none does: `fired shells near a
+    /// vessel from South Korea` names a target the search did not reach, and
+    /// `PRK → (none)` would be that dyad with its target lost.
+    fn names_actor_below(&self, heads: &[usize]) -> bool {
+        let tree = self.tree;
+        let mut stack = heads.to_vec();
+        let mut visited = 0;
+        while let Some(t) = stack.pop() {
+            visited += 1;
+            if visited > 4 * MAX_PHRASE_TOKENS {
+                return true;
+            }
+            if matches!(tree.pos(t), "NOUN" | "PROPN")
+                && !self
+                    .coder
+                    .code(&noun_phrase(tree, t, true), Some(t), None)
+                    .is_empty()
+            {
+                return true;
+            }
+            stack.extend(tree.children(t).iter().map(|&c| c as usize));
+        }
+        false
     }
 
     fn noun_events(&self, frame: &NounFrame, code: &'static str, out: &mut Vec<Event>) {
@@ -675,9 +755,27 @@ impl<'a> Coding<'a> {
             None => Status::Asserted,
         };
         let setting = self.setting(frame.noun, &governing, status);
+        // `arrested 20 during the protest`, `spoke during a rally`: the
+        // clause's subject did not hold the protest.
+        if is_one_sided(code)
+            && tree
+                .case_of(frame.noun)
+                .is_some_and(|c| tree.word(c).eq_ignore_ascii_case("during"))
+        {
+            return;
+        }
         if let Some(between) = frame.between {
+            // `clashes between X and Y`: each side acts on the other.
             let sides = self.code_heads(&[between], &setting);
-            self.emit(code, None, &sides, &[], &setting, out);
+            if is_reciprocal(code) || is_one_sided(code) {
+                for a in &sides {
+                    for b in &sides {
+                        if a.country() != b.country() {
+                            self.push(code, a, Some(b), &setting, out);
+                        }
+                    }
+                }
+            }
             return;
         }
         let mut sources = Vec::new();
@@ -690,7 +788,12 @@ impl<'a> Coding<'a> {
                 noun_phrase(tree, s, false)
             };
             for member in self.coder.code(&tokens, None, None) {
-                if !sources.iter().any(|o: &Member| o.code == member.code) {
+                // `a Kabul car bombing`: a city before an event noun says
+                // where, and is not its government.
+                let capital_as_place = matches!(tree.dep(s), "compound")
+                    && tree.pos(s) == "PROPN"
+                    && member.code.ends_with("GOV");
+                if !capital_as_place && !sources.iter().any(|o: &Member| o.code == member.code) {
                     sources.push(member);
                 }
             }
@@ -708,18 +811,64 @@ impl<'a> Coding<'a> {
                 break;
             }
         }
-        self.emit(code, None, &sources, &targets, &setting, out);
+        // The phrase the event noun stands in (`a bombing offensive
+        // against X`), and the light verb's, may name the target. An event
+        // noun that is what another verb is about (`condemned an attack by
+        // Israel`) is that verb's topic, not an event reported on its own.
+        let phrase = {
+            let mut phrase = frame.noun;
+            while matches!(tree.base_dep(phrase), "compound" | "amod" | "conj") {
+                match tree.head(phrase) {
+                    Some(h) => phrase = h,
+                    None => break,
+                }
+            }
+            phrase
+        };
+        let reported_on_its_own = frame.light_verb.is_some()
+            || matches!(tree.base_dep(phrase), "nsubj" | "root" | "parataxis");
+        let lone = targets.is_empty() && reported_on_its_own && {
+            let mut below: Vec<usize> = tree
+                .children(phrase)
+                .iter()
+                .map(|&c| c as usize)
+                .filter(|&c| {
+                    !frame.sources.contains(&c)
+                        && !tree.case_of(c).is_some_and(|p| is_locative(tree.word(p)))
+                })
+                .collect();
+            if let Some(verb) = frame.light_verb {
+                let verb_frame = clause::frame(tree, verb);
+                below.extend(verb_frame.objects.iter().filter(|&&o| o != phrase));
+                below.extend(
+                    verb_frame
+                        .preps
+                        .iter()
+                        .filter(|&&(p, _)| !is_locative(tree.word(p)))
+                        .map(|&(_, h)| h),
+                );
+            }
+            !self.names_actor_below(&below)
+        };
+        self.emit(code, None, &sources, &targets, lone, &setting, out);
     }
 
     /// One event per source–target pair; a cooperative event with only a
     /// compound side (`Gondor and Osgiliath renewed ties`) gives both
     /// directions between its members.
+    /// One event per source–target pair; a cooperative event with only a
+    /// compound side (`Gondor and Osgiliath renewed ties`) gives both
+    /// directions between its members. With `lone`, an event type that is
+    /// news with one side ([`is_one_sided`]) is given with no target when
+    /// none codes.
+    #[allow(clippy::too_many_arguments)]
     fn emit(
         &self,
         code: &str,
         paired: Option<&str>,
         sources: &[Member],
         targets: &[Member],
+        lone: bool,
         setting: &Setting,
         out: &mut Vec<Event>,
     ) {
@@ -728,9 +877,13 @@ impl<'a> Coding<'a> {
                 for a in sources {
                     for b in sources {
                         if a.country() != b.country() {
-                            self.push(code, a, b, setting, out);
+                            self.push(code, a, Some(b), setting, out);
                         }
                     }
+                }
+            } else if lone && is_one_sided(code) {
+                for s in sources.iter().filter(|s| acts_alone_as(code, &s.code)) {
+                    self.push(code, s, None, setting, out);
                 }
             }
             return;
@@ -740,9 +893,9 @@ impl<'a> Coding<'a> {
                 if s.code == t.code {
                     continue;
                 }
-                self.push(code, s, t, setting, out);
+                self.push(code, s, Some(t), setting, out);
                 if let Some(paired) = paired {
-                    self.push(paired, t, s, setting, out);
+                    self.push(paired, t, Some(s), setting, out);
                 }
             }
         }
@@ -752,7 +905,7 @@ impl<'a> Coding<'a> {
         &self,
         code: &str,
         source: &Member,
-        target: &Member,
+        target: Option<&Member>,
         setting: &Setting,
         out: &mut Vec<Event>,
     ) {
@@ -760,7 +913,7 @@ impl<'a> Coding<'a> {
             return;
         };
         // Speaking to reporters is how news is made, not an event with the press.
-        if code.starts_with("01") && target.code.ends_with("MED") {
+        if code.starts_with("01") && target.is_some_and(|t| t.code.ends_with("MED")) {
             return;
         }
         let tree = self.tree;
@@ -769,17 +922,25 @@ impl<'a> Coding<'a> {
         if status == Status::Asserted && info.quad_class >= 3 {
             if let Some(speaker) = setting.speaker_code.as_deref() {
                 let speaker_country = speaker.get(..3).unwrap_or(speaker);
-                if speaker_country != source.country() && speaker_country != target.country() {
+                if speaker_country != source.country()
+                    && target.is_none_or(|t| speaker_country != t.country())
+                {
                     status = Status::Claimed;
                 }
             }
         }
-        let first = setting.anchor.min(source.first).min(target.first);
-        let last = setting.anchor.max(source.last).max(target.last);
+        let (mut first, mut last) = (
+            setting.anchor.min(source.first),
+            setting.anchor.max(source.last),
+        );
+        if let Some(t) = target {
+            first = first.min(t.first);
+            last = last.max(t.last);
+        }
         let (start, end) = tree.span_of(&[first, last]).unwrap_or((0, 0));
         out.push(Event {
             source: Some(self.event_actor(source)),
-            target: Some(self.event_actor(target)),
+            target: target.map(|t| self.event_actor(t)),
             // The dictionary's own code: a CAMEO 2.0 code the codebook lacks
             // (`1717`) keeps its digits and takes its parent's type and weights.
             cameo: code.trim().to_string(),
@@ -869,6 +1030,113 @@ fn instrument_user(tree: &Tree<'_>, agent: usize) -> Option<usize> {
 /// diplomatic (05) and material (06) cooperation.
 fn is_reciprocal(code: &str) -> bool {
     matches!(code.get(..2), Some("03" | "04" | "05" | "06"))
+}
+
+/// Events that are news with one side only: protest (14), a show of force
+/// (15), violence whose object is no actor (18–20: `attacked a checkpoint`),
+/// a military de-escalation (087: `withdrew from Kirkuk`). Other types
+/// without a coded target are left out, as their meaning is in the target.
+/// Verbs whose subject acts and whose event is complete with no target:
+/// protest, assault and fighting, taking ground, withdrawal, deployment.
+/// `fire` and `shoot` count only through a pattern (`fired rockets`), as
+/// a company fires staff; verbs such as `die`, `hit` or `take`, which the
+/// dictionary codes as violence only with the right target, never do.
+fn acts_alone(tree: &Tree<'_>, verb: usize, matched: &[usize]) -> bool {
+    const LEMMAS: &[&str] = &[
+        "protest",
+        "demonstrate",
+        "rally",
+        "march",
+        "riot",
+        "picket",
+        "boycott",
+        "strike",
+        "attack",
+        "assault",
+        "bomb",
+        "bombard",
+        "shell",
+        "strafe",
+        "raid",
+        "storm",
+        "ambush",
+        "clash",
+        "fight",
+        "battle",
+        "kill",
+        "massacre",
+        "behead",
+        "abduct",
+        "kidnap",
+        "capture",
+        "seize",
+        "recapture",
+        "overrun",
+        "occupy",
+        "invade",
+        "besiege",
+        "detonate",
+        "torch",
+        "ransack",
+        "rape",
+        "withdraw",
+        "retreat",
+        "deploy",
+        "mobilize",
+        "mobilise",
+    ];
+    let lemma = tree.lemma(verb);
+    // `demonstrates its position` shows something; `demonstrated` protests.
+    if lemma.eq_ignore_ascii_case("demonstrate") && tree.child_with(verb, "obj").is_some() {
+        return false;
+    }
+    LEMMAS.iter().any(|l| lemma.eq_ignore_ascii_case(l))
+        || (!matched.is_empty() && (tree.lemma_is(verb, "fire") || tree.lemma_is(verb, "shoot")))
+}
+
+/// Whether an actor with this code can do a one-sided event of this type:
+/// anyone but a government or its leaders protests (`Trump held a rally`
+/// is campaigning); violence, shows of force and withdrawal with no target
+/// need an armed actor or a state (`Trump attacked` is words, `Gates
+/// withdrew` a nomination).
+fn acts_alone_as(code: &str, actor: &str) -> bool {
+    let role = actor.get(3..).unwrap_or("");
+    let armed = ["MIL", "REB", "COP", "SPY", "UAF", "INS", "CRM", "SEP"]
+        .iter()
+        .any(|r| role.contains(r));
+    if code.starts_with("14") {
+        !["GOV", "ELI", "BUS", "MNC"]
+            .iter()
+            .any(|r| role.contains(r))
+            && !actor.starts_with("MNC")
+    } else {
+        armed || role.is_empty() || actor.starts_with("IMG")
+    }
+}
+
+/// Prepositions of place and time: their phrase says where or when, not to whom.
+fn is_locative(preposition: &str) -> bool {
+    [
+        "in",
+        "at",
+        "across",
+        "throughout",
+        "around",
+        "outside",
+        "inside",
+        "within",
+        "from",
+        "during",
+        "since",
+        "after",
+        "before",
+    ]
+    .iter()
+    .any(|p| preposition.eq_ignore_ascii_case(p))
+}
+
+fn is_one_sided(code: &str) -> bool {
+    matches!(code.get(..2), Some("14" | "15" | "18" | "19" | "20")) || code.starts_with("087")
 }
 
 /// Where the target of an active clause is: the object, else a

@@ -23,9 +23,42 @@ pub(crate) fn noun_code(tree: &Tree<'_>, noun: usize) -> Option<&'static str> {
                 && words.iter().any(|w| tree.word(c).eq_ignore_ascii_case(w))
         })
     };
+    // Bombings and attacks by their kind: suicide (1831), vehicle (1832),
+    // roadside (1833), other explosives (183), air (195), artillery and
+    // rockets (194), small arms (193).
+    let explosive = || {
+        if has_modifier(&["suicide"]) {
+            Some("1831")
+        } else if has_modifier(&["car", "truck", "vehicle"]) {
+            Some("1832")
+        } else if has_modifier(&["roadside"]) {
+            Some("1833")
+        } else if has_modifier(&["grenade", "bomb", "ied"]) {
+            Some("183")
+        } else if has_modifier(&["air", "aerial", "drone"]) {
+            Some("195")
+        } else if has_modifier(&["rocket", "missile", "mortar", "artillery", "tank"]) {
+            Some("194")
+        } else if has_modifier(&["gun", "armed"]) {
+            Some("193")
+        } else {
+            None
+        }
+    };
     let code = match lemma.as_str() {
         "airstrike" | "air-strike" | "bombardment" => "195",
-        "bombing" if !has_modifier(&["car", "suicide", "roadside", "truck"]) => "195",
+        "bombing" => explosive().unwrap_or("195"),
+        // Not violence: `heart attack`, `cyber attack`, `panic attack`.
+        "attack" | "assault"
+            if !has_modifier(&["heart", "panic", "asthma", "cyber", "verbal", "personal"]) =>
+        {
+            explosive().unwrap_or("190")
+        }
+        "clash" | "ambush" => "190",
+        // Not `rally`: a campaign rally or a market rally is no protest.
+        "protest" | "demonstration" | "sit-in" => "141",
+        "riot" => "145",
+        "kidnapping" | "abduction" => "181",
         "strike" | "raid" if has_modifier(&["air", "aerial", "drone"]) => "195",
         "shelling" => "194",
         "talk" if plural => "046",

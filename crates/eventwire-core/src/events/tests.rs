@@ -220,7 +220,11 @@ fn events_with(models: &Models, text: &str, verbs: &str) -> Vec<Event> {
 }
 
 fn coded(events: &[Event]) -> Vec<String> {
-    let code = |a: &Option<EventActor>| a.as_ref().and_then(|a| a.code.clone()).unwrap_or_default();
+    // A one-sided event's missing target shows as `-`.
+    let code = |a: &Option<EventActor>| match a {
+        Some(a) => a.code.clone().unwrap_or_default(),
+        None => "-".to_string(),
+    };
     events
         .iter()
         .map(|e| format!("{} {} {}", code(&e.source), code(&e.target), e.cameo))
@@ -512,4 +516,39 @@ fn a_by_phrase_misattached_under_a_noun_of_the_object_is_the_objects_phrase() {
     let c = super::clause::clause(&tree, &f);
     let by_word = c.after.iter().find(|w| w.token == by).unwrap();
     assert_eq!(by_word.role, verbs::Role::Preposition);
+}
+
+#[test]
+fn protest_and_violence_stand_with_one_side_when_no_target_is_named() {
+    let models = Models::embedded().unwrap();
+    let verbs = "--- ATTACK [190] ---\nATTACK\n--- RALLY [141] ---\nRALLY {RALLIES RALLIED RALLYING}\n--- DIE [190] ---\nDIE\n";
+    let one_sided = |text: &str| -> Vec<String> { coded(&events_with(&models, text, verbs)) };
+    // The object names no actor, or there is none: the source alone is the news.
+    let found = one_sided("Taliban fighters attacked a checkpoint on Monday.");
+    assert!(
+        found.len() == 1 && found[0].starts_with("AFG") && found[0].ends_with(" - 190"),
+        "{found:?}"
+    );
+    let found = one_sided("Thousands of Sudanese protesters rallied in Khartoum on Monday.");
+    assert!(
+        found.len() == 1 && found[0].starts_with("SDN") && found[0].ends_with(" - 141"),
+        "{found:?}"
+    );
+    // An event noun carried out by a light verb, by its kind.
+    let found = one_sided("Taliban fighters carried out a suicide attack in Kabul on Monday.");
+    assert!(
+        found.len() == 1 && found[0].ends_with(" - 1831"),
+        "{found:?}"
+    );
+    // Not one-sided news: a politician's attack is words, a death is no
+    // attack, a government does not protest, a city before an event noun
+    // is a place.
+    for text in [
+        "Trump attacked on Monday.",
+        "The president of Sudan died on Monday.",
+        "The Sudanese government rallied on Monday.",
+        "A Kabul car bombing killed 20 people on Monday.",
+    ] {
+        assert!(one_sided(text).is_empty(), "{text}: {:?}", one_sided(text));
+    }
 }
