@@ -244,6 +244,11 @@ fn a_news_sentence_gets_its_finite_verb() {
         ),
         // An unknown past form the pass reads as a preposition.
         ("Russian planes bombed Aleppo .", "bombed"),
+        // A bare plural object, in a sentence with no other verb.
+        (
+            "Turkish warplanes bombed targets of the Kurdistan Workers ' Party in northern Iraq on Saturday .",
+            "bombed",
+        ),
     ] {
         let got = tag(&t, sentence);
         assert_eq!(xpos_of(&got, sentence, verb), "VBD", "{sentence}");
@@ -262,4 +267,7 @@ fn passive_headlines_and_fragments_keep_their_participle() {
         let got = tag(&t, sentence);
         assert_eq!(xpos_of(&got, sentence, verb), "VBN", "{sentence}");
     }
+    // A bare noun after a participle starts an object only in prose.
+    let heading = "Turkish warplanes bombed targets in northern Iraq";
+    assert_ne!(xpos_of(&tag(&t, heading), heading, "bombed"), "VBD");
 }

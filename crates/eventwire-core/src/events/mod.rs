@@ -605,7 +605,10 @@ impl<'a> Coding<'a> {
             {
                 (DEMONSTRATE, None)
             }
-            None => (code, m.paired.as_deref()),
+            None => match territorial(tree, frame, code) {
+                Some(code) => (code, None),
+                None => (code, m.paired.as_deref()),
+            },
         };
         let mut also: Vec<usize> = frame.xcomps.clone();
         let mut node = frame.verb;
@@ -1094,6 +1097,61 @@ fn acts_alone(tree: &Tree<'_>, verb: usize, matched: &[usize]) -> bool {
         || (!matched.is_empty() && (tree.lemma_is(verb, "fire") || tree.lemma_is(verb, "shoot")))
 }
 
+/// Taking and leaving ground, which CAMEO.2.0 files under other verbs:
+/// `capture` and `seize` are arrests (173) in its dictionary, but with a
+/// place as object (`captured the port of Mokha`) they occupy territory
+/// (192); `withdraw` and `retreat` yield (080), and with nothing withdrawn
+/// (`forces have withdrawn from Gofgadud`) they are a military retreat
+/// (0874), which [`acts_alone_as`] keeps to armed actors.
+fn territorial(tree: &Tree<'_>, frame: &Frame, code: &str) -> Option<&'static str> {
+    const PLACES: &[&str] = &[
+        "town",
+        "city",
+        "village",
+        "port",
+        "base",
+        "area",
+        "region",
+        "territory",
+        "airport",
+        "district",
+        "province",
+        "hill",
+        "mountain",
+        "position",
+        "camp",
+        "checkpoint",
+        "crossing",
+        "highway",
+        "road",
+        "neighborhood",
+        "neighbourhood",
+        "stronghold",
+        "outpost",
+        "island",
+        "bridge",
+        "dam",
+        "oilfield",
+        "capital",
+        "suburb",
+        "valley",
+    ];
+    let lemma = |i: usize| tree.lemma(i).to_ascii_lowercase();
+    let verb = lemma(frame.verb);
+    let takes = ["capture", "seize", "recapture", "overrun"].contains(&verb.as_str());
+    if code.starts_with("17")
+        && takes
+        && frame
+            .objects
+            .iter()
+            .any(|&o| PLACES.contains(&lemma(o).as_str()))
+    {
+        return Some("192");
+    }
+    let leaves = ["withdraw", "retreat"].contains(&verb.as_str());
+    (code.starts_with("08") && leaves && frame.objects.is_empty()).then_some("0874")
+}
+
 /// Whether an actor with this code can do a one-sided event of this type:
 /// anyone but a government or its leaders protests (`Trump held a rally`
 /// is campaigning); violence, shows of force and withdrawal with no target
@@ -1109,6 +1167,9 @@ fn acts_alone_as(code: &str, actor: &str) -> bool {
             .iter()
             .any(|r| role.contains(r))
             && !actor.starts_with("MNC")
+    } else if code.starts_with("087") {
+        // A state withdraws from treaties and talks as often as from ground.
+        armed
     } else {
         armed || role.is_empty() || actor.starts_with("IMG")
     }

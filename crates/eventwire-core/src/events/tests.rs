@@ -552,3 +552,25 @@ fn protest_and_violence_stand_with_one_side_when_no_target_is_named() {
         assert!(one_sided(text).is_empty(), "{text}: {:?}", one_sided(text));
     }
 }
+
+#[test]
+fn taking_a_place_occupies_it_and_armed_withdrawal_is_retreat() {
+    let models = Models::embedded().unwrap();
+    // As CAMEO.2.0 files these verbs: capture under arrest, withdraw under yield.
+    let verbs = "--- ARREST [173] ---\nARREST\nCAPTURE\n--- RETREAT [080] ---\nWITHDRAW {WITHDRAWS WITHDRAWING WITHDREW}\n";
+    let coded_in = |text: &str| coded(&events_with(&models, text, verbs));
+    assert_eq!(
+        coded_in("Yemeni government forces captured the port of Mokha on Monday."),
+        ["YEMMIL - 192"]
+    );
+    assert_eq!(
+        coded_in("Iraqi security forces withdrew from the Walid crossing on Sunday."),
+        ["IRQCOP - 0874"]
+    );
+    // A state leaving a treaty is no retreat; capturing people is an arrest.
+    assert!(coded_in("Russia withdrew from the treaty on Monday.").is_empty());
+    assert_eq!(
+        coded_in("Yemeni government forces captured Iraqi soldiers on Monday."),
+        ["YEMMIL IRQMIL 173"]
+    );
+}

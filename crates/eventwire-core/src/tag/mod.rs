@@ -187,6 +187,16 @@ pub struct Tagger {
     object_start: Vec<bool>,
 }
 
+/// Whether a sentence ends as prose does (`.`, `!`, `?`, before closing
+/// quotes and brackets), not as a heading or caption.
+fn ends_as_prose(words: &[&str]) -> bool {
+    words
+        .iter()
+        .rev()
+        .find(|w| !matches!(**w, "\"" | "'" | "”" | "’" | ")"))
+        .is_some_and(|w| matches!(*w, "." | "!" | "?"))
+}
+
 /// Fewest words of a sentence the finite-verb repair looks at.
 const FINITE_MIN_WORDS: usize = 4;
 /// How far below its chosen class a word's finite-verb score may be for
@@ -361,17 +371,7 @@ impl Tagger {
         classes: &[u16],
         candidates: &[Option<FiniteCandidate>],
     ) -> Option<usize> {
-        let ends_as_prose = words
-            .iter()
-            .rev()
-            .find(|w| !matches!(**w, "\"" | "'" | "”" | "’" | ")"))
-            .is_some_and(|w| matches!(*w, "." | "!" | "?"));
-        if words.len() < FINITE_MIN_WORDS
-            || !ends_as_prose
-            || classes
-                .iter()
-                .any(|&c| self.verbal.get(usize::from(c)) == Some(&true))
-        {
+        if words.len() < FINITE_MIN_WORDS || !ends_as_prose(words) || self.has_verbal(classes) {
             return None;
         }
         let lowercase_word = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '-');
@@ -418,13 +418,24 @@ impl Tagger {
         })?;
         let lowercase = words[first_verb].chars().all(|c| c.is_lowercase());
         let margin = candidates.get(first_verb).copied().flatten()?.margin;
+        // In a prose sentence with no verb at all, a bare noun may start the
+        // object too ("Turkish warplanes bombed/VBN targets of the PKK.").
+        let verbless_prose = ends_as_prose(words) && !self.has_verbal(classes);
+        let object_follows = is(&self.object_start, first_verb + 1)
+            || (verbless_prose && is(&self.noun, first_verb + 1));
         (first_verb > 0
             && lowercase
             && margin <= PARTICIPLE_MARGIN
             && !is(&self.verbal, first_verb)
             && is(&self.noun, first_verb - 1)
-            && is(&self.object_start, first_verb + 1))
-        .then_some(first_verb)
+            && object_follows)
+            .then_some(first_verb)
+    }
+
+    fn has_verbal(&self, classes: &[u16]) -> bool {
+        classes
+            .iter()
+            .any(|&c| self.verbal.get(usize::from(c)) == Some(&true))
     }
 
     /// Hash every word once and look it up in the dictionary.
