@@ -678,21 +678,12 @@ impl<'a> Coding<'a> {
             return;
         }
         let lone = targets.is_empty() && acts_alone(tree, frame.verb, &m.matched) && {
-            let mut below: Vec<usize> = frame.objects.clone();
-            below.extend(
-                frame
-                    .preps
-                    .iter()
-                    .filter(|&&(p, _)| !is_locative(tree.word(p)))
-                    .map(|&(_, h)| h),
-            );
+            let mut below = target_phrases(tree, frame);
             if frame.passive {
                 below.extend(&frame.subjects);
             }
             for &x in &frame.xcomps {
-                let inner = clause::frame(tree, x);
-                below.extend(&inner.objects);
-                below.extend(inner.preps.iter().map(|&(_, h)| h));
+                below.extend(target_phrases(tree, &clause::frame(tree, x)));
             }
             !self.names_actor_below(&below)
         };
@@ -717,7 +708,7 @@ impl<'a> Coding<'a> {
                         .any(|q| tree.word(h).eq_ignore_ascii_case(q));
                     (s.first <= h && h <= s.last || quantity)
                         && noun_code(tree, h).is_none()
-                        && !(tree.pos(h) == "PRON" && !tree.lemma_is(h, "they"))
+                        && (tree.pos(h) != "PRON" || tree.lemma_is(h, "they"))
                 })
             });
         }
@@ -842,13 +833,10 @@ impl<'a> Coding<'a> {
                 .collect();
             if let Some(verb) = frame.light_verb {
                 let verb_frame = clause::frame(tree, verb);
-                below.extend(verb_frame.objects.iter().filter(|&&o| o != phrase));
                 below.extend(
-                    verb_frame
-                        .preps
-                        .iter()
-                        .filter(|&&(p, _)| !is_locative(tree.word(p)))
-                        .map(|&(_, h)| h),
+                    target_phrases(tree, &verb_frame)
+                        .into_iter()
+                        .filter(|&o| o != phrase),
                 );
             }
             !self.names_actor_below(&below)
@@ -1173,6 +1161,20 @@ fn acts_alone_as(code: &str, actor: &str) -> bool {
     } else {
         armed || role.is_empty() || actor.starts_with("IMG")
     }
+}
+
+/// Heads of a clause's phrases that could hold its target: the objects and
+/// the prepositional phrases that do not say where or when.
+fn target_phrases(tree: &Tree<'_>, frame: &Frame) -> Vec<usize> {
+    let mut out = frame.objects.clone();
+    out.extend(
+        frame
+            .preps
+            .iter()
+            .filter(|&&(p, _)| !is_locative(tree.word(p)))
+            .map(|&(_, h)| h),
+    );
+    out
 }
 
 /// Prepositions of place and time: their phrase says where or when, not to whom.
