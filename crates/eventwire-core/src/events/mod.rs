@@ -632,7 +632,7 @@ impl<'a> Coding<'a> {
                 for a in &members {
                     for b in &members {
                         if a.code != b.code {
-                            self.push(code, a, Some(b), &setting, out);
+                            self.push(code, Some(a), Some(b), &setting, out);
                         }
                     }
                 }
@@ -712,6 +712,26 @@ impl<'a> Coding<'a> {
                 })
             });
         }
+        if sources.is_empty()
+            && frame.passive
+            && frame.agent.is_none()
+            && m.source.is_none()
+            && suffered_alone(tree, frame, code)
+            // `four of whom were shot`: a relative pronoun's people are
+            // coded from wherever its antecedent happens to be.
+            && !frame.subjects.iter().any(|&h| {
+                std::iter::once(h)
+                    .chain(tree.children(h).iter().map(|&c| c as usize))
+                    .any(|t| tree.lemma_is(t, "whom") || tree.lemma_is(t, "which"))
+            })
+        {
+            // `Over 110 opposition activists were arrested`: the news is who
+            // suffered it; who did it the sentence does not say.
+            for t in &targets {
+                self.push(code, None, Some(t), &setting, out);
+            }
+            return;
+        }
         self.emit(code, paired, &sources, &targets, lone, &setting, out);
     }
 
@@ -765,7 +785,7 @@ impl<'a> Coding<'a> {
                 for a in &sides {
                     for b in &sides {
                         if a.country() != b.country() {
-                            self.push(code, a, Some(b), &setting, out);
+                            self.push(code, Some(a), Some(b), &setting, out);
                         }
                     }
                 }
@@ -868,13 +888,13 @@ impl<'a> Coding<'a> {
                 for a in sources {
                     for b in sources {
                         if a.country() != b.country() {
-                            self.push(code, a, Some(b), setting, out);
+                            self.push(code, Some(a), Some(b), setting, out);
                         }
                     }
                 }
             } else if lone && is_one_sided(code) {
                 for s in sources.iter().filter(|s| acts_alone_as(code, &s.code)) {
-                    self.push(code, s, None, setting, out);
+                    self.push(code, Some(s), None, setting, out);
                 }
             }
             return;
@@ -884,9 +904,9 @@ impl<'a> Coding<'a> {
                 if s.code == t.code {
                     continue;
                 }
-                self.push(code, s, Some(t), setting, out);
+                self.push(code, Some(s), Some(t), setting, out);
                 if let Some(paired) = paired {
-                    self.push(paired, t, Some(s), setting, out);
+                    self.push(paired, Some(t), Some(s), setting, out);
                 }
             }
         }
@@ -895,7 +915,7 @@ impl<'a> Coding<'a> {
     fn push(
         &self,
         code: &str,
-        source: &Member,
+        source: Option<&Member>,
         target: Option<&Member>,
         setting: &Setting,
         out: &mut Vec<Event>,
@@ -913,24 +933,21 @@ impl<'a> Coding<'a> {
         if status == Status::Asserted && info.quad_class >= 3 {
             if let Some(speaker) = setting.speaker_code.as_deref() {
                 let speaker_country = speaker.get(..3).unwrap_or(speaker);
-                if speaker_country != source.country()
+                if source.is_none_or(|s| speaker_country != s.country())
                     && target.is_none_or(|t| speaker_country != t.country())
                 {
                     status = Status::Claimed;
                 }
             }
         }
-        let (mut first, mut last) = (
-            setting.anchor.min(source.first),
-            setting.anchor.max(source.last),
-        );
-        if let Some(t) = target {
-            first = first.min(t.first);
-            last = last.max(t.last);
+        let (mut first, mut last) = (setting.anchor, setting.anchor);
+        for side in [source, target].into_iter().flatten() {
+            first = first.min(side.first);
+            last = last.max(side.last);
         }
         let (start, end) = tree.span_of(&[first, last]).unwrap_or((0, 0));
         out.push(Event {
-            source: Some(self.event_actor(source)),
+            source: source.map(|s| self.event_actor(s)),
             target: target.map(|t| self.event_actor(t)),
             // The dictionary's own code: a CAMEO 2.0 code the codebook lacks
             // (`1717`) keeps its digits and takes its parent's type and weights.
@@ -1160,6 +1177,61 @@ fn acts_alone_as(code: &str, actor: &str) -> bool {
         armed
     } else {
         armed || role.is_empty() || actor.starts_with("IMG")
+    }
+}
+
+/// Passive clauses with no agent that are news by their target alone:
+/// arrests and detentions (17) for verbs whose subject is the one arrested,
+/// and assaults and killings (18–20) the clause itself says were violence
+/// (`were killed in an airstrike`, `were wounded in clashes`, `was shot
+/// dead when gunmen attacked`): people killed in an earthquake or a crash
+/// are no political event.
+fn suffered_alone(tree: &Tree<'_>, frame: &Frame, code: &str) -> bool {
+    const ARRESTS: &[&str] = &["arrest", "detain", "abduct", "kidnap"];
+    const HARM: &[&str] = &[
+        "kill", "attack", "assault", "wound", "injure", "shoot", "bomb", "shell", "execute",
+        "behead", "massacre", "torture", "rape", "ambush", "abduct", "kidnap",
+    ];
+    // Nouns and verbs that name the violence behind a death or injury.
+    const VIOLENCE: &[&str] = &[
+        "attack",
+        "clash",
+        "airstrike",
+        "strike",
+        "shelling",
+        "bombing",
+        "fighting",
+        "violence",
+        "gunfire",
+        "raid",
+        "ambush",
+        "crossfire",
+        "shooting",
+        "assault",
+        "offensive",
+        "battle",
+        "shoot",
+        "fire",
+        "bomb",
+        "shell",
+        "open",
+        "storm",
+    ];
+    let verb = frame.verb;
+    let lemma_in = |i: usize, set: &[&str]| set.iter().any(|l| tree.lemma_is(i, l));
+    match code.get(..2) {
+        Some("17") => lemma_in(verb, ARRESTS),
+        Some("18" | "19" | "20") if lemma_in(verb, HARM) => {
+            lemma_in(
+                verb,
+                &["abduct", "kidnap", "rape", "behead", "execute", "torture"],
+            ) || frame.preps.iter().any(|&(_, h)| lemma_in(h, VIOLENCE))
+                || tree.children(verb).iter().any(|&c| {
+                    let c = c as usize;
+                    tree.base_dep(c) == "advcl" && lemma_in(c, VIOLENCE)
+                })
+        }
+        _ => false,
     }
 }
 

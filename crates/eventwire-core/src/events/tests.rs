@@ -574,3 +574,19 @@ fn taking_a_place_occupies_it_and_armed_withdrawal_is_retreat() {
         ["YEMMIL IRQMIL 173"]
     );
 }
+
+#[test]
+fn an_agentless_arrest_or_violent_death_is_news_by_its_target() {
+    let models = Models::embedded().unwrap();
+    let verbs = "--- ARREST [173] ---\nARREST\n--- KILL [190] ---\nKILL\n";
+    let coded_in = |text: &str| coded(&events_with(&models, text, verbs));
+    let found = coded_in("Over 110 Bangladeshi opposition activists were arrested on Thursday.");
+    assert!(
+        found.len() == 1 && found[0].starts_with("- BGD") && found[0].ends_with(" 173"),
+        "{found:?}"
+    );
+    let found = coded_in("Six Malian soldiers were killed in an ambush on Sunday.");
+    assert_eq!(found, ["- MLIMIL 190"]);
+    // A death the sentence does not tie to violence is no event.
+    assert!(coded_in("Six Malian soldiers were killed in a crash on Sunday.").is_empty());
+}
