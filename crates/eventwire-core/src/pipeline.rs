@@ -206,17 +206,7 @@ pub fn annotate(doc: &mut Document, options: Options, models: &Models) {
     }
     doc.counts = find_counts(&doc.text, &doc.sentences, tagged, &doc.entities, &doc.times);
     if let (Some(actors), Some(verbs)) = (&models.actors, &models.verbs) {
-        let context = EventContext {
-            text: &doc.text,
-            sentences: &doc.sentences,
-            tokens: tagged,
-            entities: &doc.entities,
-            times: &doc.times,
-            places: &doc.places,
-            quotes: &doc.quotes,
-            dateline: doc.dateline.as_ref(),
-            reporting_date: anchor_date.as_deref(),
-        };
+        let context = EventContext::of(doc, tagged, anchor_date.as_deref());
         doc.events = find_events(&context, actors, verbs);
     }
     if options.tokens {

@@ -243,17 +243,11 @@ fn speed_on_reuters() {
     let mut coding = Duration::ZERO;
     let mut total = 0;
     for doc in &docs {
-        let context = EventContext {
-            text: &doc.text,
-            sentences: &doc.sentences,
-            tokens: doc.tokens.as_deref().unwrap_or(&[]),
-            entities: &doc.entities,
-            times: &doc.times,
-            places: &doc.places,
-            quotes: &doc.quotes,
-            dateline: doc.dateline.as_ref(),
-            reporting_date: doc.published.as_deref(),
-        };
+        let context = EventContext::of(
+            doc,
+            doc.tokens.as_deref().unwrap_or(&[]),
+            doc.published.as_deref(),
+        );
         let started = Instant::now();
         total += find_events(&context, actors, verbs).len();
         coding += started.elapsed();

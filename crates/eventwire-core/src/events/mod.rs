@@ -20,7 +20,8 @@ pub mod verbs;
 
 use crate::actors::ActorDictionary;
 use crate::document::{
-    Dateline, Entity, Event, EventActor, EventPlace, Place, Quote, Span, TimeExpression, Token,
+    Dateline, Document, Entity, Event, EventActor, EventPlace, Place, Quote, Span, TimeExpression,
+    Token,
 };
 use actor::{most_specific, ActorCoder, Member, MAX_PHRASE_TOKENS};
 use clause::{frame, is_event_verb, members, noun_phrase, Frame};
@@ -47,6 +48,30 @@ pub struct EventContext<'a> {
     /// The article's own date (YYYY-MM-DD): dates office holders' codes and is the
     /// event date of last resort.
     pub reporting_date: Option<&'a str>,
+}
+
+impl<'a> EventContext<'a> {
+    /// The earlier stages' layers of `doc`, with the tokens the coder reads
+    /// (the document's own, or others: the pipeline hands them over before
+    /// storing them, the gold-parse diagnostic swaps in gold trees) and the
+    /// date that anchors office holders and undated events.
+    pub fn of(
+        doc: &'a Document,
+        tokens: &'a [Token],
+        reporting_date: Option<&'a str>,
+    ) -> EventContext<'a> {
+        EventContext {
+            text: &doc.text,
+            sentences: &doc.sentences,
+            tokens,
+            entities: &doc.entities,
+            times: &doc.times,
+            places: &doc.places,
+            quotes: &doc.quotes,
+            dateline: doc.dateline.as_ref(),
+            reporting_date,
+        }
+    }
 }
 
 /// Whether a violent code from a verb of harm is economic harm instead: in

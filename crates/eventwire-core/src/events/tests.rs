@@ -184,17 +184,7 @@ fn no_parse_no_events() {
     let models = Models::none();
     let doc = analyse(&models, "Russia attacked Turkey.");
     let actors = crate::actors::ActorDictionary::embedded().unwrap();
-    let context = EventContext {
-        text: &doc.text,
-        sentences: &doc.sentences,
-        tokens: &[],
-        entities: &doc.entities,
-        times: &doc.times,
-        places: &doc.places,
-        quotes: &doc.quotes,
-        dateline: None,
-        reporting_date: Some("2016-02-07"),
-    };
+    let context = EventContext::of(&doc, &[], Some("2016-02-07"));
     assert!(find_events(&context, &actors, &VerbDictionary::default()).is_empty());
 }
 
@@ -205,17 +195,11 @@ fn events_with(models: &Models, text: &str, verbs: &str) -> Vec<Event> {
     let actors = models.actors.as_ref().unwrap();
     let (verbs, issues) = VerbDictionary::from_petrarch(verbs, "test");
     assert!(issues.is_empty(), "{issues:?}");
-    let context = EventContext {
-        text: &doc.text,
-        sentences: &doc.sentences,
-        tokens: doc.tokens.as_deref().unwrap_or(&[]),
-        entities: &doc.entities,
-        times: &doc.times,
-        places: &doc.places,
-        quotes: &doc.quotes,
-        dateline: None,
-        reporting_date: Some("2016-02-07"),
-    };
+    let context = EventContext::of(
+        &doc,
+        doc.tokens.as_deref().unwrap_or(&[]),
+        Some("2016-02-07"),
+    );
     find_events(&context, actors, &verbs)
 }
 

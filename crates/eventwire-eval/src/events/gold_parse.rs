@@ -104,17 +104,7 @@ impl Diagnostic {
         else {
             return;
         };
-        let context = EventContext {
-            text: &doc.text,
-            sentences: &doc.sentences,
-            tokens: &tokens,
-            entities: &doc.entities,
-            times: &doc.times,
-            places: &doc.places,
-            quotes: &doc.quotes,
-            dateline: doc.dateline.as_ref(),
-            reporting_date: doc.published.as_deref(),
-        };
+        let context = EventContext::of(doc, &tokens, doc.published.as_deref());
         let events = find_events(&context, actors, verbs);
         self.aligned += 1;
         self.ours.add(ours);

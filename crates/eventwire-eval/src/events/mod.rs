@@ -99,29 +99,18 @@ fn code_text(text: &str, date: Option<&str>, models: &Models, clock: &mut Clock)
     clock.sentences += 1;
     if let (Some(actors), Some(verbs)) = (&models.actors, &models.verbs) {
         let started = Instant::now();
-        let again = find_events(&event_context(&doc, doc.tokens.as_deref()), actors, verbs);
+        // What `annotate` handed the coder, rebuilt from the document.
+        let context = EventContext::of(
+            &doc,
+            doc.tokens.as_deref().unwrap_or(&[]),
+            doc.published.as_deref(),
+        );
+        let again = find_events(&context, actors, verbs);
         clock.find_events += started.elapsed();
         std::hint::black_box(again);
     }
     doc
 }
-
-/// What `annotate` hands the coder, rebuilt from the document.
-fn event_context<'a>(doc: &'a Document, tokens: Option<&'a [Token]>) -> EventContext<'a> {
-    EventContext {
-        text: &doc.text,
-        sentences: &doc.sentences,
-        tokens: tokens.unwrap_or(&[]),
-        entities: &doc.entities,
-        times: &doc.times,
-        places: &doc.places,
-        quotes: &doc.quotes,
-        dateline: doc.dateline.as_ref(),
-        reporting_date: doc.published.as_deref(),
-    }
-}
-
-use eventwire_core::document::Token;
 
 /// An event as a PETRARCH coding (`---` for an absent or uncoded actor).
 fn as_coding(event: &Event) -> Coding {
