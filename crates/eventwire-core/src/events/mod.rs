@@ -807,13 +807,7 @@ impl<'a> Coding<'a> {
             // `clashes between X and Y`: each side acts on the other.
             let sides = self.code_heads(&[between], &setting);
             if is_reciprocal(code) || is_one_sided(code) {
-                for a in &sides {
-                    for b in &sides {
-                        if a.country() != b.country() {
-                            self.push(code, Some(a), Some(b), &setting, out);
-                        }
-                    }
-                }
+                self.each_on_the_other(code, &sides, &setting, out);
             }
             return;
         }
@@ -891,9 +885,6 @@ impl<'a> Coding<'a> {
 
     /// One event per source–target pair; a cooperative event with only a
     /// compound side (`Gondor and Osgiliath renewed ties`) gives both
-    /// directions between its members.
-    /// One event per source–target pair; a cooperative event with only a
-    /// compound side (`Gondor and Osgiliath renewed ties`) gives both
     /// directions between its members. With `lone`, an event type that is
     /// news with one side ([`is_one_sided`]) is given with no target when
     /// none codes.
@@ -910,13 +901,7 @@ impl<'a> Coding<'a> {
     ) {
         if targets.is_empty() {
             if is_reciprocal(code) && sources.len() >= 2 {
-                for a in sources {
-                    for b in sources {
-                        if a.country() != b.country() {
-                            self.push(code, Some(a), Some(b), setting, out);
-                        }
-                    }
-                }
+                self.each_on_the_other(code, sources, setting, out);
             } else if lone && is_one_sided(code) {
                 for s in sources.iter().filter(|s| acts_alone_as(code, &s.code)) {
                     self.push(code, Some(s), None, setting, out);
@@ -932,6 +917,24 @@ impl<'a> Coding<'a> {
                 self.push(code, Some(s), Some(t), setting, out);
                 if let Some(paired) = paired {
                     self.push(paired, Some(t), Some(s), setting, out);
+                }
+            }
+        }
+    }
+
+    /// Each member acting on every member of another country (`Kerry and
+    /// Lavrov discussed`, `clashes between X and Y`).
+    fn each_on_the_other(
+        &self,
+        code: &str,
+        members: &[Member],
+        setting: &Setting,
+        out: &mut Vec<Event>,
+    ) {
+        for a in members {
+            for b in members {
+                if a.country() != b.country() {
+                    self.push(code, Some(a), Some(b), setting, out);
                 }
             }
         }
@@ -1065,10 +1068,6 @@ fn is_reciprocal(code: &str) -> bool {
     matches!(code.get(..2), Some("03" | "04" | "05" | "06"))
 }
 
-/// Events that are news with one side only: protest (14), a show of force
-/// (15), violence whose object is no actor (18–20: `attacked a checkpoint`),
-/// a military de-escalation (087: `withdrew from Kirkuk`). Other types
-/// without a coded target are left out, as their meaning is in the target.
 /// Verbs whose subject acts and whose event is complete with no target:
 /// protest, assault and fighting, taking ground, withdrawal, deployment.
 /// `fire` and `shoot` count only through a pattern (`fired rockets`), as
@@ -1295,6 +1294,10 @@ fn is_locative(preposition: &str) -> bool {
     .any(|p| preposition.eq_ignore_ascii_case(p))
 }
 
+/// Events that are news with one side only: protest (14), a show of force
+/// (15), violence whose object is no actor (18–20: `attacked a checkpoint`),
+/// a military de-escalation (087: `withdrew from Kirkuk`). Other types
+/// without a coded target are left out, as their meaning is in the target.
 fn is_one_sided(code: &str) -> bool {
     matches!(code.get(..2), Some("14" | "15" | "18" | "19" | "20")) || code.starts_with("087")
 }
